@@ -1,0 +1,32 @@
+/// What makes the gate fail.
+public struct GateOptions: Codable, Sendable, Equatable {
+    public enum FailLevel: String, Codable, Sendable, CaseIterable {
+        /// Any unsuppressed fail or error finding fails the gate.
+        case fail
+        /// Warnings fail it too.
+        case warn
+        /// Findings never fail it (score and coverage minimums still apply).
+        case never
+    }
+
+    public var failOn: FailLevel
+    public var minScore: Double?
+    /// Percent of the selected items that must be evaluated (pass, warn or fail).
+    public var minCoverage: Double?
+
+    public init(failOn: FailLevel = .fail, minScore: Double? = nil, minCoverage: Double? = nil) {
+        self.failOn = failOn
+        self.minScore = minScore
+        self.minCoverage = minCoverage
+    }
+
+    func trips(_ status: Status) -> Bool {
+        switch failOn {
+        case .never: false
+        case .fail: status == .fail || status == .error
+        case .warn: status == .fail || status == .error || status == .warn
+        }
+    }
+}
+
+import PreflightModel

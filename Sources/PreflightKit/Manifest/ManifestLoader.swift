@@ -1,0 +1,137 @@
+import Foundation
+import PreflightModel
+import Yams
+
+/// Reads `preflight.yml` (YAML or JSON, `version: 1`) into a `Manifest`, or fails with every problem located.
+public enum ManifestLoader {
+    /// Keys under `credentials` that hold a secret itself. Their values are never kept or shown.
+    static let secretKeys = ["api_key", "api_secret", "secret", "secret_key", "passphrase", "private_key", "password", "token"]
+
+    public static func load(path: String) throws -> Manifest {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ManifestError([ManifestProblem(file: path, message: "not UTF-8 text")])
+            }
+            text = decoded
+        } catch let error as ManifestError {
+            throw error
+        } catch {
+            throw ManifestError([ManifestProblem(file: path, message: "cannot read the manifest: \(FileReadFailure.reason(error))")])
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws -> Manifest {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ManifestError([ManifestProblem(file: path, line: 1, message: "the manifest is empty; it needs at least 'version: 1' and a 'bot' section")])
+            }
+            root = node
+        } catch let error as ManifestError {
+            throw error
+        } catch let error as YamlError {
+            throw ManifestError([syntaxProblem(error, file: path)])
+        }
+        let diagnostics = ManifestDiagnostics(file: path)
+        let manifest = read(root, path: path, diagnostics: diagnostics)
+        guard diagnostics.problems.isEmpty, var manifest else {
+            throw ManifestError(diagnostics.problems)
+        }
+        manifest.inlineSecrets = diagnostics.inlineSecrets
+        return manifest
+    }
+
+    /// YAML syntax errors, reported without quoting the offending line (it may hold a secret).
+    static func syntaxProblem(_ error: YamlError, file: String) -> ManifestProblem {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return ManifestProblem(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return ManifestProblem(file: file, line: context.mark.line, column: context.mark.column,
+                                   message: "duplicate key \(keys) in the mapping that starts here")
+        case let .reader(problem, offset, _, _):
+            return ManifestProblem(file: file, message: "cannot decode the text: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        default:
+            return ManifestProblem(file: file, message: "YAML error: \(error)")
+        }
+    }
+
+    private static func read(_ root: Node, path: String, diagnostics: ManifestDiagnostics) -> Manifest? {
+        guard var top = MappingReader(root, keyPath: "", diagnostics: diagnostics) else { return nil }
+        guard let version = top.int("version") else {
+            if !top.presentKeys.contains("version") {
+                diagnostics.report("missing required key 'version' (write 'version: \(Manifest.supportedVersion)')", at: root, keyPath: "version")
+            }
+            top.finish()
+            return nil
+        }
+        guard version.value == Manifest.supportedVersion else {
+            diagnostics.report(
+                "unsupported manifest version \(version.value); this preflight reads version \(Manifest.supportedVersion)",
+                at: top.raw("version"), keyPath: "version"
+            )
+            return nil
+        }
+        let sections = SectionReader(diagnostics: diagnostics)
+        let bot = top.mapping("bot").flatMap { sections.bot($0) }
+        if !top.has("bot") { top.missing("bot") }
+
+        let credentials = top.mapping("credentials").map { sections.credentials($0) }
+        let clock = top.mapping("clock").map { sections.clock($0) }
+        let concurrency = top.mapping("concurrency").map { sections.concurrency($0) }
+        let retry = top.mapping("retry").map { sections.retry($0) }
+        let errors = top.mapping("errors").map { sections.errors($0) }
+        let breakers = top.mapping("circuit_breakers").map { sections.circuitBreakers($0) }
+        let streams = top.mapping("streams").map { sections.streams($0) }
+        let recovery = top.mapping("recovery").map { sections.recovery($0) }
+        let orders = top.mapping("orders").map { sections.orders($0) }
+        let killSwitch = top.mapping("kill_switch").map { sections.killSwitch($0) }
+        let monitoring = top.mapping("monitoring").map { sections.monitoring($0) }
+        let logs = top.mapping("logs").map { sections.logs($0) }
+        let policy = top.mapping("policy").map { sections.policy($0) }
+        let suppressions = top.sequence("suppressions").map { sections.suppressions($0) } ?? []
+        top.finish()
+
+        guard let bot else { return nil }
+        var manifest = Manifest(path: path, version: version.value, bot: bot)
+        manifest.credentials = credentials
+        manifest.clock = clock
+        manifest.concurrency = concurrency
+        manifest.retry = retry
+        manifest.errors = errors
+        manifest.circuitBreakers = breakers
+        manifest.streams = streams
+        manifest.recovery = recovery
+        manifest.orders = orders
+        manifest.killSwitch = killSwitch
+        manifest.monitoring = monitoring
+        manifest.logs = logs
+        manifest.policy = policy
+        manifest.suppressions = suppressions
+        return manifest
+    }
+}
+
+/// Words for why a file could not be read, without Foundation's long-winded wrapping.
+enum FileReadFailure {
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message)
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "No such file or directory"
+            case NSFileReadNoPermissionError: return "Permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,77 @@
+import PreflightModel
+
+/// The terminal report: score and coverage on top, then each section with its failures first,
+/// the evidence behind each verdict and the fix under each failure. Fits 80 columns.
+public struct TextReporter: Sendable {
+    public var style: TextStyle
+    public var width: Int
+
+    public init(style: TextStyle = TextStyle(colour: false), width: Int = 80) {
+        self.style = style
+        self.width = width
+    }
+
+    public func render(_ report: Report) -> String {
+        var out: [String] = []
+        out.append(style.bold("preflight \(report.tool.version)") + " · \(report.bot.name) on \(report.bot.exchange) · \(report.generatedAt)")
+        out.append(style.dim("manifest: \(report.bot.manifest)"))
+        let score = report.score.map { "\(Format.number($0))/100" } ?? "n/a"
+        let gate = report.gate.passed ? style.paint("PASSED", "1;32") : style.paint("FAILED", "1;31")
+        out.append("Score \(style.bold(score)) · evaluated \(report.coverage.evaluated) of \(report.coverage.total) items · gate \(gate)")
+        let tally = Status.allCases.map { "\(report.counts[$0.rawValue] ?? 0) \($0.label.lowercased())" }
+        out.append(style.dim(tally.joined(separator: " · ")))
+
+        for section in Section.allCases {
+            let items = report.items.filter { $0.section == section.rawValue }
+                .sorted { $0.status == $1.status ? $0.id < $1.id : $0.status < $1.status }
+            guard !items.isEmpty else { continue }
+            out.append("")
+            out.append(style.bold("\(section.rawValue). \(section.title)"))
+            for item in items { out.append(contentsOf: lines(for: item)) }
+        }
+
+        if !report.staleSuppressions.isEmpty {
+            out.append("")
+            out.append(style.bold("Stale suppressions") + " (they match no finding; remove them):")
+            for location in report.staleSuppressions { out.append("  \(location)") }
+        }
+        out.append("")
+        if report.gate.passed {
+            out.append("Gate passed (fail on: \(report.gate.failOn.rawValue)).")
+        } else {
+            out.append(style.bold("Gate failed") + " (fail on: \(report.gate.failOn.rawValue)):")
+            for reason in report.gate.reasons { out.append(contentsOf: TextWrapper.wrap(reason, width: width, indent: "    ", firstIndent: "  - ")) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func lines(for item: ReportItem) -> [String] {
+        let pad = "         "
+        var out: [String] = []
+        var heading = "  \(style.label(item.status)) \(item.id) \(item.name) · \(item.severity.rawValue)"
+        if item.basis == .declared, item.status.isEvaluated { heading += style.dim(" · declared") }
+        if let suppression = item.suppression {
+            heading += suppression.expired ? style.paint(" · suppression expired", "33") : style.dim(" · suppressed")
+        }
+        out.append(heading)
+        out += TextWrapper.wrap(item.summary, width: width, indent: pad)
+        guard item.status != .pass && item.status != .notApplicable else { return out }
+        for detail in item.details { out += TextWrapper.wrap(detail, width: width, indent: pad + "  ", firstIndent: pad + "- ") }
+        if let measured = item.measured, let expected = item.expected {
+            out += TextWrapper.wrap("measured \(measured); expected \(expected)", width: width, indent: pad + "  ", firstIndent: pad)
+        }
+        for evidence in item.evidence.prefix(5) {
+            let place = evidence.location.map { "\($0)" } ?? evidence.detail
+            out += TextWrapper.wrap(place, width: width, indent: pad + "    ", firstIndent: pad + style.dim("at "))
+        }
+        if let suppression = item.suppression {
+            let owner = suppression.owner.map { " (\($0))" } ?? ""
+            let until = suppression.expires.map { suppression.expired ? ", expired \($0)" : " until \($0)" } ?? ""
+            out += TextWrapper.wrap("suppressed\(owner)\(until): \(suppression.reason)", width: width, indent: pad + "  ", firstIndent: pad)
+        }
+        if let fix = item.remediation {
+            out += TextWrapper.wrap(fix, width: width, indent: pad + "     ", firstIndent: pad + style.bold("fix: "))
+        }
+        return out
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Everything the collectors gathered, as plain values. Checks read only this.
+public struct Evidence: Codable, Sendable {
+    /// The moment evaluation treats as "now" (key age, kill-switch exercise).
+    public var collectedAt: Date
+    public var manifest: Manifest
+    public var files: [FileFact]
+
+    public init(collectedAt: Date, manifest: Manifest, files: [FileFact] = []) {
+        self.collectedAt = collectedAt
+        self.manifest = manifest
+        self.files = files
+    }
+
+    public func file(_ path: String) -> FileFact? { files.first { $0.path == path } }
+}
+
+/// Why an item lacks observed evidence, worded the same way in every finding.
+public enum MissingEvidence {
+    public static let logs = "no log samples given (log evidence is not collected yet)"
+    public static let host = "host evidence not collected"
+    public static let exchange = "exchange probes not run"
+}

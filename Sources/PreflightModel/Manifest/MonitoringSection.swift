@@ -1,0 +1,6 @@
+public struct MonitoringSection: Codable, Sendable {
+    public var healthEndpoint: Located<String>?
+    public var heartbeatIntervalSeconds: Located<Int>?
+
+    public init() {}
+}

@@ -1,0 +1,16 @@
+/// Where a piece of evidence came from, strongest first.
+public enum SourceKind: String, Codable, Sendable, CaseIterable {
+    case exchange
+    case host
+    case logs
+    case manifest
+    case files
+
+    /// Observed evidence (what the bot and its host actually did) outranks what the manifest declares.
+    public var isObserved: Bool {
+        switch self {
+        case .exchange, .host, .logs: true
+        case .manifest, .files: false
+        }
+    }
+}

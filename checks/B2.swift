@@ -1,0 +1,141 @@
+import PreflightModel
+
+/// B2: after a rate-limit response the bot waits at least Retry-After and at least the backoff floor.
+public struct BackoffOn429Check: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "B2",
+        name: "backoff-on-429",
+        section: .rateLimiting,
+        severity: .high,
+        summary: "After a 429 or 418 the bot waits at least as long as Retry-After, and never less than 500 ms, before it tries again.",
+        rationale: """
+            A 429 is the exchange asking the bot to slow down; retrying at once earns a 418 and an IP ban that \
+            takes every endpoint away, cancels included. Retry-After says how long the exchange needs.
+            """,
+        rule: """
+            fail unless retry.respect_retry_after is true and a backoff with a base delay of at least 500 ms \
+            (policy backoff_floor_ms) is declared; fail if any retry after a 429, 418 or exchange rate-limit code \
+            came sooner than Retry-After or the floor; warn if 429s are declared to be handled but the logs hold \
+            none to prove it.
+            """,
+        remediation: """
+            On a 429 or 418, wait max(Retry-After, the backoff delay) before the next request to that endpoint \
+            class; declare retry.respect_retry_after: true and retry.backoff.base_ms: 500 or more in preflight.yml.
+            """,
+        evidenceSources: [.logs, .manifest],
+        references: ["checklist B2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let floor = policy.int(.backoffFloorMs)
+        guard let retry = manifest.retry else {
+            return .unknown(
+                "no rate-limit handling declared (retry section) and \(MissingEvidence.logs)",
+                remediation: """
+                    Add a retry section to \(manifest.path) with respect_retry_after: true and \
+                    backoff: {kind: exponential, base_ms: \(floor)}.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(retry.respectRetryAfter)
+        assessment.cite(retry.backoff?.kind)
+        assessment.cite(retry.backoff?.baseMs)
+
+        if let respect = retry.respectRetryAfter {
+            if !respect.value {
+                assessment.fail(
+                    "ignores Retry-After (retry.respect_retry_after is false)",
+                    fix: "Make the bot wait at least Retry-After after a 429 or 418 and set retry.respect_retry_after: true at \(respect.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "does not declare that it honours Retry-After (retry.respect_retry_after missing)",
+                fix: "Add respect_retry_after: true to the retry section of \(manifest.path)."
+            )
+        }
+
+        // The base delay is what the bot waits after the first 429, so it is the floor.
+        if let backoff = retry.backoff {
+            if let kind = backoff.kind, kind.value == .none {
+                assessment.fail(
+                    "retries without backoff (retry.backoff.kind is none)",
+                    fix: "Set retry.backoff.kind at \(kind.location) to exponential, with base_ms: \(floor) or more."
+                )
+            }
+            if let base = backoff.baseMs {
+                if base.value < floor {
+                    assessment.fail(
+                        "waits \(base.value) ms before a retry after a 429; the floor is \(floor) ms",
+                        fix: "Raise retry.backoff.base_ms at \(base.location) to at least \(floor)."
+                    )
+                }
+            } else {
+                assessment.fail(
+                    "declares no base delay (retry.backoff.base_ms missing), so the wait after a 429 is unknown",
+                    fix: "Add base_ms: \(floor) to retry.backoff in \(manifest.path)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "declares no backoff between retries (retry.backoff missing)",
+                fix: "Add backoff: {kind: exponential, base_ms: \(floor)} to the retry section of \(manifest.path)."
+            )
+        }
+
+        if !assessment.hasFailures {
+            assessment.note("no log samples to show 429s were handled: \(MissingEvidence.logs)")
+        }
+        let baseText = retry.backoff?.baseMs.map { "\($0.value) ms" } ?? "none"
+        let respectText = retry.respectRetryAfter.map { "\($0.value)" } ?? "missing"
+        return assessment.finding(
+            pass: "honours Retry-After and waits at least \(baseText) after a 429",
+            measured: "base delay \(baseText), respect_retry_after \(respectText) (declared)",
+            expected: "respect_retry_after true, base delay at least \(floor) ms"
+        )
+    }
+
+    public let examples: [CheckExample] = [
+        CheckExample(
+            "honours Retry-After with a 500 ms floor",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            expect: .pass
+        ),
+        CheckExample(
+            "Retry-After ignored",
+            manifest: "retry:\n  respect_retry_after: false\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            expect: .fail, mentioning: "ignores Retry-After"
+        ),
+        CheckExample(
+            "Retry-After not declared",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            expect: .fail, mentioning: "respect_retry_after missing"
+        ),
+        CheckExample(
+            "no backoff declared",
+            manifest: "retry:\n  respect_retry_after: true\n  max_attempts: 3\n",
+            expect: .fail, mentioning: "no backoff between retries"
+        ),
+        CheckExample(
+            "backoff kind none",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: none\n    base_ms: 500\n",
+            expect: .fail, mentioning: "without backoff"
+        ),
+        CheckExample(
+            "base delay below the floor",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 100\n",
+            expect: .fail, mentioning: "waits 100 ms"
+        ),
+        CheckExample(
+            "base delay not declared",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n",
+            expect: .fail, mentioning: "no base delay"
+        ),
+        CheckExample("no retry section", manifest: "concurrency:\n  private: 2\n", expect: .unknown),
+    ]
+}

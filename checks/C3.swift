@@ -1,0 +1,320 @@
+import PreflightModel
+
+/// C3: 5xx and timeouts get a bounded retry that ends in an escalation, and an order with an unknown outcome
+/// is never placed twice.
+public struct PlatformErrorBoundedRetryCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "C3",
+        name: "platform-error-bounded-retry",
+        section: .errorHandling,
+        severity: .critical,
+        summary: """
+            A 5xx or timeout is retried within the budget, then escalated or halted; an order whose outcome is \
+            unknown is re-sent only under the same client order id or after its status was queried.
+            """,
+        rationale: """
+            An exchange outage is the moment a bot most needs a human: endless retries hide it, and silent \
+            give-ups leave the strategy half-done. An order that timed out or got a 5xx may still have been \
+            executed, so a re-send under a new id can double the position.
+            """,
+        rule: """
+            fail unless errors.platform ends in an escalation or halt (retry_then_escalate, retry_then_halt, \
+            escalate, halt); fail if retry.max_attempts exceeds 3 (policy max_attempts); for a trading bot, fail \
+            if orders.on_unknown_outcome is resend_new_id or missing, or resend_same_id without client order ids, \
+            and warn on abandon; fail if 5xx or timeout retries in the logs exceed the budget or the budget ends \
+            without an escalation record.
+            """,
+        remediation: """
+            Retry a 5xx or timeout at most 3 times, then alert a human (or halt); query the status of an order \
+            whose outcome is unknown before re-sending it. Declare errors.platform: retry_then_escalate and \
+            orders.on_unknown_outcome: query_status in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist C3",
+            "https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/",
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let limit = policy.int(.maxAttempts)
+        var assessment = Assessment()
+
+        let platform = manifest.errors?.platform
+        if let platform { assessment.cite(.declared(platform, "errors.platform = \(platform.value.rawValue)")) }
+        var retries = false
+        if let platform {
+            switch platform.value {
+            case .retryThenEscalate, .retryThenHalt:
+                retries = true
+            case .escalate, .halt:
+                break
+            case .retry, .ignore, .backoff, .shed, .drop:
+                retries = platform.value == .retry || platform.value == .backoff
+                assessment.fail(
+                    "platform errors (5xx, timeouts) are handled with \(platform.value.rawValue): the retry budget ends without an escalation",
+                    fix: "Alert a human (or halt) once the retries for a 5xx or timeout run out, and set errors.platform: retry_then_escalate at \(platform.location)."
+                )
+            }
+        }
+
+        let maxAttempts = manifest.retry?.maxAttempts
+        if let maxAttempts, maxAttempts.value > limit {
+            assessment.cite(maxAttempts)
+            assessment.fail(
+                "retries a 5xx or timeout up to \(maxAttempts.value) attempts; the budget is \(limit)",
+                fix: "Lower the bot's retry limit to \(limit) attempts and set retry.max_attempts: \(limit) at \(maxAttempts.location)."
+            )
+        } else if retries {
+            if let maxAttempts {
+                assessment.cite(maxAttempts)
+            } else {
+                assessment.warn(
+                    "retries platform errors but declares no retry budget (retry.max_attempts)",
+                    fix: "Cap attempts at \(limit) and declare retry.max_attempts: \(limit) in \(manifest.path)."
+                )
+            }
+        }
+
+        let trading = manifest.bot.effectiveMode == .trading
+        // With no orders section at all the order half of the rule is undeclared, not violated.
+        let ordersUndeclared = trading && manifest.orders == nil
+        if trading, !ordersUndeclared {
+            judgeUnknownOutcome(manifest, into: &assessment)
+        } else if !trading {
+            if let mode = manifest.bot.mode { assessment.cite(.declared(mode, "bot.mode = \(mode.value.rawValue)")) }
+            assessment.note("orders with an unknown outcome not applicable: the bot is read-only")
+        }
+
+        guard let platform else {
+            let add = manifest.errors == nil
+                ? "Add an errors section to \(manifest.path) with platform: retry_then_escalate."
+                : "Add platform: retry_then_escalate to the errors section of \(manifest.path)."
+            let missing = "no action declared for platform errors (errors.platform)"
+            // A declared violation in the order part still fails; otherwise the item cannot be decided.
+            var finding = assessment.finding(pass: missing)
+            finding.remediation = [finding.remediation, add].compactMap { $0 }.joined(separator: " ")
+            if assessment.hasFailures {
+                finding.details.append(missing)
+            } else {
+                finding.status = .unknown
+                finding.details = assessment.problems.map(\.message) + assessment.notes
+                finding.summary = "\(missing) and \(MissingEvidence.logs)"
+            }
+            return finding
+        }
+
+        if ordersUndeclared, !assessment.hasFailures {
+            return assessment.unknown(
+                "no policy declared for orders whose outcome is unknown (orders section) and \(MissingEvidence.logs)",
+                remediation: "Add an orders section to \(manifest.path) with on_unknown_outcome: query_status, and query an order's status after a timeout or 5xx before re-sending it."
+            )
+        }
+        assessment.note("5xx and timeout retries and escalation records not checked against logs: \(MissingEvidence.logs)")
+        let ending = platform.value == .halt || platform.value == .retryThenHalt ? "halts" : "escalates"
+        let handling = retries ? "retries a 5xx or timeout at most \(maxAttempts?.value ?? limit) times, then \(ending)" : "\(ending) on a 5xx or timeout"
+        let ordersPart = trading
+            ? ", and \(Self.describe(manifest.orders?.onUnknownOutcome?.value))"
+            : ""
+        var measured = "errors.platform: \(platform.value.rawValue)"
+        if let maxAttempts { measured += ", retry.max_attempts: \(maxAttempts.value)" }
+        if trading, let outcome = manifest.orders?.onUnknownOutcome {
+            measured += ", orders.on_unknown_outcome: \(outcome.value.rawValue)"
+        }
+        return assessment.finding(
+            pass: handling + ordersPart,
+            measured: measured + " (declared)",
+            expected: "at most \(limit) attempts, then escalate or halt"
+                + (trading ? "; query_status or resend_same_id with client order ids" : "")
+        )
+    }
+
+    private func judgeUnknownOutcome(_ manifest: Manifest, into assessment: inout Assessment) {
+        guard let outcome = manifest.orders?.onUnknownOutcome else {
+            assessment.fail(
+                "does not declare what it does with an order whose outcome is unknown (orders.on_unknown_outcome)",
+                fix: manifest.orders == nil
+                    ? "Add an orders section to \(manifest.path) with on_unknown_outcome: query_status, and query an order's status after a timeout or 5xx before re-sending it."
+                    : "Add on_unknown_outcome: query_status to the orders section of \(manifest.path), and query an order's status after a timeout or 5xx before re-sending it."
+            )
+            return
+        }
+        assessment.cite(.declared(outcome, "orders.on_unknown_outcome = \(outcome.value.rawValue)"))
+        switch outcome.value {
+        case .queryStatus:
+            break
+        case .resendNewId:
+            assessment.fail(
+                "re-sends an order whose outcome is unknown under a new client order id: double-order risk",
+                fix: """
+                    A timed-out or 5xx order may have been executed: query its status, or re-send only under the same \
+                    client order id; set orders.on_unknown_outcome: query_status at \(outcome.location).
+                    """
+            )
+        case .abandon:
+            assessment.warn(
+                "abandons an order whose outcome is unknown without querying its status",
+                fix: "Query the order's status after a timeout or 5xx so the bot knows its position; set orders.on_unknown_outcome: query_status at \(outcome.location)."
+            )
+        case .resendSameId:
+            let ids = manifest.orders?.clientOrderIds
+            assessment.cite(ids)
+            if ids?.value != true {
+                let place = ids.map { "set orders.client_order_ids: true at \($0.location)" }
+                    ?? "add client_order_ids: true to the orders section of \(manifest.path)"
+                assessment.fail(
+                    "re-sends an order whose outcome is unknown under the same client order id, but orders.client_order_ids is not true",
+                    fix: "Send a client order id with every placement so the exchange rejects the duplicate, and \(place); or set orders.on_unknown_outcome: query_status at \(outcome.location)."
+                )
+            }
+        }
+    }
+
+    private static func describe(_ outcome: OrdersSection.UnknownOutcome?) -> String {
+        switch outcome {
+        case .queryStatus: "queries the status of an order whose outcome is unknown"
+        case .resendSameId: "re-sends an order whose outcome is unknown only under its client order id"
+        case .abandon: "abandons an order whose outcome is unknown"
+        case .resendNewId, nil: "does not safely handle an order whose outcome is unknown"
+        }
+    }
+
+    public let examples: [CheckExample] = [
+        CheckExample(
+            "retries then escalates, queries unknown orders",
+            manifest: """
+                retry:
+                  max_attempts: 3
+                errors:
+                  platform: retry_then_escalate
+                orders:
+                  client_order_ids: true
+                  on_unknown_outcome: query_status
+
+                """,
+            expect: .pass
+        ),
+        CheckExample(
+            "halts, re-sends under the same id",
+            manifest: """
+                errors:
+                  platform: halt
+                orders:
+                  client_order_ids: true
+                  on_unknown_outcome: resend_same_id
+
+                """,
+            expect: .pass
+        ),
+        CheckExample(
+            "read-only bot escalates",
+            manifest: """
+                bot:
+                  name: example
+                  exchange: okx
+                  mode: read_only
+                errors:
+                  platform: escalate
+
+                """,
+            expect: .pass
+        ),
+        CheckExample(
+            "retries forever",
+            manifest: """
+                errors:
+                  platform: retry
+                orders:
+                  on_unknown_outcome: query_status
+
+                """,
+            expect: .fail,
+            mentioning: "budget ends without an escalation"
+        ),
+        CheckExample(
+            "budget over the limit",
+            manifest: """
+                retry:
+                  max_attempts: 6
+                errors:
+                  platform: retry_then_escalate
+                orders:
+                  on_unknown_outcome: query_status
+
+                """,
+            expect: .fail,
+            mentioning: "6 attempts"
+        ),
+        CheckExample(
+            "re-sends under a new id",
+            manifest: """
+                errors:
+                  platform: retry_then_halt
+                retry:
+                  max_attempts: 2
+                orders:
+                  client_order_ids: true
+                  on_unknown_outcome: resend_new_id
+
+                """,
+            expect: .fail,
+            mentioning: "double-order risk"
+        ),
+        CheckExample(
+            "same id without client order ids",
+            manifest: """
+                errors:
+                  platform: escalate
+                orders:
+                  client_order_ids: false
+                  on_unknown_outcome: resend_same_id
+
+                """,
+            expect: .fail,
+            mentioning: "client_order_ids is not true"
+        ),
+        CheckExample(
+            "unknown outcome not declared",
+            manifest: "errors:\n  platform: retry_then_escalate\nretry:\n  max_attempts: 3\norders:\n  client_order_ids: true\n",
+            expect: .fail,
+            mentioning: "does not declare what it does with an order whose outcome is unknown"
+        ),
+        CheckExample(
+            "no orders section at all",
+            manifest: "errors:\n  platform: retry_then_escalate\nretry:\n  max_attempts: 3\n",
+            expect: .unknown,
+            mentioning: "orders section"
+        ),
+        CheckExample(
+            "abandons unknown orders",
+            manifest: """
+                errors:
+                  platform: escalate
+                orders:
+                  on_unknown_outcome: abandon
+
+                """,
+            expect: .warn,
+            mentioning: "abandons an order"
+        ),
+        CheckExample(
+            "no budget declared",
+            manifest: "errors:\n  platform: retry_then_escalate\norders:\n  on_unknown_outcome: query_status\n",
+            expect: .warn,
+            mentioning: "declares no retry budget"
+        ),
+        CheckExample(
+            "no platform action declared",
+            manifest: "errors:\n  auth: halt\norders:\n  on_unknown_outcome: query_status\n",
+            expect: .unknown
+        ),
+        CheckExample(
+            "read-only bot without errors section",
+            manifest: "bot:\n  name: example\n  exchange: binance\n  mode: read_only\n",
+            expect: .unknown
+        ),
+    ]
+}

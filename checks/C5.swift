@@ -1,0 +1,173 @@
+import PreflightModel
+
+/// C5: a circuit breaker per failure class stops a failing stream of requests.
+public struct CircuitBreakersCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "C5",
+        name: "circuit-breakers",
+        section: .errorHandling,
+        severity: .high,
+        summary: "A circuit breaker is declared for each failure class (auth, rate limit, platform), each with a failure threshold and a cooldown.",
+        rationale: """
+            Per-request retry budgets do not stop a bot that fails request after request: a bad key, a ban or \
+            an outage turns into thousands of doomed calls. A breaker opens after a few failures of one class, \
+            stops that traffic for a cooldown, and makes the outage visible.
+            """,
+        rule: """
+            fail unless circuit_breakers declares auth, rate_limit and platform, each with failure_threshold and \
+            cooldown_s of at least 1; logs that show breaker transitions strengthen the pass.
+            """,
+        remediation: """
+            Wrap the exchange client in one breaker per failure class and declare them under circuit_breakers \
+            (auth, rate_limit, platform; each with failure_threshold and cooldown_s) in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: ["checklist C5", "https://martinfowler.com/bliki/CircuitBreaker.html"]
+    )
+
+    /// Suggested settings per class: auth opens at once and stays open; platform tolerates a few blips.
+    private static let classes: [(key: String, words: String, suggested: String, breaker: @Sendable (CircuitBreakersSection) -> CircuitBreakersSection.Breaker?)] = [
+        ("auth", "auth", "{failure_threshold: 1, cooldown_s: 3600}", { $0.auth }),
+        ("rate_limit", "rate-limit", "{failure_threshold: 3, cooldown_s: 60}", { $0.rateLimit }),
+        ("platform", "platform", "{failure_threshold: 5, cooldown_s: 120}", { $0.platform }),
+    ]
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        guard let breakers = manifest.circuitBreakers else {
+            let all = Self.classes.map { "\($0.key): \($0.suggested)" }.joined(separator: ", ")
+            return .unknown(
+                "no circuit breakers declared (circuit_breakers section) and \(MissingEvidence.logs)",
+                remediation: "Add a circuit_breakers section to \(manifest.path) with \(all)."
+            )
+        }
+        var assessment = Assessment()
+        var declared: [String] = []
+        for kind in Self.classes {
+            guard let breaker = kind.breaker(breakers) else {
+                assessment.fail(
+                    "no circuit breaker for \(kind.words) failures (circuit_breakers.\(kind.key))",
+                    fix: "Add \(kind.key): \(kind.suggested) to the circuit_breakers section of \(manifest.path)."
+                )
+                continue
+            }
+            assessment.cite(EvidenceRef(.manifest, at: breaker.location, "circuit_breakers.\(kind.key) declared"))
+            assessment.cite(breaker.failureThreshold)
+            assessment.cite(breaker.cooldownSeconds)
+            var complete = true
+            if let threshold = breaker.failureThreshold {
+                if threshold.value < 1 {
+                    complete = false
+                    assessment.fail(
+                        "circuit_breakers.\(kind.key).failure_threshold is \(threshold.value); a breaker needs at least 1 failure to open",
+                        fix: "Set circuit_breakers.\(kind.key).failure_threshold at \(threshold.location) to at least 1."
+                    )
+                }
+            } else {
+                complete = false
+                assessment.fail(
+                    "the \(kind.words) breaker has no failure_threshold (circuit_breakers.\(kind.key).failure_threshold)",
+                    fix: "Add failure_threshold to circuit_breakers.\(kind.key) at \(breaker.location) (e.g. \(kind.suggested))."
+                )
+            }
+            if let cooldown = breaker.cooldownSeconds {
+                if cooldown.value < 1 {
+                    complete = false
+                    assessment.fail(
+                        "circuit_breakers.\(kind.key).cooldown_s is \(cooldown.value); a breaker needs a cooldown of at least 1 s",
+                        fix: "Set circuit_breakers.\(kind.key).cooldown_s at \(cooldown.location) to at least 1."
+                    )
+                }
+            } else {
+                complete = false
+                assessment.fail(
+                    "the \(kind.words) breaker has no cooldown (circuit_breakers.\(kind.key).cooldown_s)",
+                    fix: "Add cooldown_s to circuit_breakers.\(kind.key) at \(breaker.location) (e.g. \(kind.suggested))."
+                )
+            }
+            if complete { declared.append(kind.key) }
+        }
+        assessment.note("breaker transitions not checked against logs (they would strengthen the pass): \(MissingEvidence.logs)")
+        return assessment.finding(
+            pass: "declares circuit breakers for auth, rate-limit and platform failures",
+            measured: "breakers: \(declared.isEmpty ? "none complete" : declared.joined(separator: ", ")) (declared)",
+            expected: "breakers: auth, rate_limit, platform, each with failure_threshold and cooldown_s of at least 1"
+        )
+    }
+
+    public let examples: [CheckExample] = [
+        CheckExample(
+            "a breaker per failure class",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 60}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            expect: .pass
+        ),
+        CheckExample(
+            "no rate-limit breaker",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            expect: .fail,
+            mentioning: "no circuit breaker for rate-limit failures"
+        ),
+        CheckExample(
+            "threshold of zero",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 0, cooldown_s: 3600}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 60}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            expect: .fail,
+            mentioning: "failure_threshold is 0"
+        ),
+        CheckExample(
+            "threshold missing",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 60}
+                  platform: {cooldown_s: 120}
+
+                """,
+            expect: .fail,
+            mentioning: "has no failure_threshold"
+        ),
+        CheckExample(
+            "cooldown of zero",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 0}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            expect: .fail,
+            mentioning: "cooldown_s is 0"
+        ),
+        CheckExample(
+            "cooldown missing",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 60}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            expect: .fail,
+            mentioning: "has no cooldown"
+        ),
+        CheckExample("no circuit_breakers section", manifest: "errors:\n  auth: halt\n", expect: .unknown),
+    ]
+}

@@ -1,0 +1,156 @@
+import PreflightModel
+
+/// E3: clock drift is logged per signed request and alerts well before requests start being rejected.
+public struct ClockOffsetAlertCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "E3",
+        name: "clock-offset-alert",
+        section: .observability,
+        severity: .high,
+        summary: "The clock offset is logged on every signed request, and an alert fires at no more than half the recvWindow.",
+        rationale: """
+            Once the local clock drifts past the recvWindow, every signed request is rejected and the bot can \
+            neither trade nor cancel. An alert at half the window leaves time to fix the clock before that happens.
+            """,
+        rule: """
+            fail unless clock.logs_offset is true and clock.offset_alert_ms is declared at no more than 50% \
+            (policy offset_share_of_recv_window) of the recvWindow (clock.recv_window_ms, else the exchange's \
+            default); fail if logged offsets crossed the threshold without an alert record.
+            """,
+        remediation: """
+            Measure the offset against the exchange's server time, log it as clock_offset_ms on every signed \
+            request, alert when it exceeds half the recvWindow, and declare clock.logs_offset: true and \
+            clock.offset_alert_ms in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist E3",
+            "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type#timing-security",
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let share = policy[.offsetShareOfRecvWindow]
+        let sharePercent = Int((share * 100).rounded())
+        let exchange = manifest.bot.exchange.value
+        let defaultWindow = exchange.defaultRecvWindowMs
+        guard let clock = manifest.clock else {
+            let window = defaultWindow ?? 5000
+            return .unknown(
+                "no clock policy declared (clock section) and \(MissingEvidence.logs)",
+                remediation: """
+                    Add a clock section to \(manifest.path) with recv_window_ms: \(window), offset_alert_ms: \
+                    \(Int(Double(window) * share)) or less, and logs_offset: true.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(clock.recvWindowMs)
+        assessment.cite(clock.offsetAlertMs)
+        assessment.cite(clock.logsOffset)
+
+        if let logsOffset = clock.logsOffset {
+            if !logsOffset.value {
+                assessment.fail(
+                    "the clock offset is not logged on signed requests",
+                    fix: "Log clock_offset_ms on every signed request record and set clock.logs_offset: true at \(logsOffset.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "the clock offset is not declared as logged (clock.logs_offset missing)",
+                fix: "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifest.path)."
+            )
+        }
+
+        let recvWindow = clock.recvWindowMs?.value ?? defaultWindow
+        let maxAlert = recvWindow.map { Int(Double($0) * share) }
+        let maxText = maxAlert.map { "\($0)" } ?? "\(sharePercent)% of recv_window_ms"
+        if let alert = clock.offsetAlertMs {
+            if alert.value < 1 {
+                assessment.fail(
+                    "clock.offset_alert_ms is \(alert.value); the alert threshold must be positive",
+                    fix: "Set clock.offset_alert_ms at \(alert.location) to a value from 1 to \(maxText)."
+                )
+            } else if let recvWindow, let maxAlert, alert.value > maxAlert {
+                assessment.fail(
+                    "the offset alert at \(alert.value) ms exceeds \(sharePercent)% of the \(recvWindow) ms recvWindow",
+                    fix: "Lower clock.offset_alert_ms at \(alert.location) to at most \(maxAlert)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "no clock offset alert declared (clock.offset_alert_ms missing)",
+                fix: "Alert when the offset exceeds \(sharePercent)% of the recvWindow: add offset_alert_ms: \(maxText) (or less) to the clock section of \(manifest.path)."
+            )
+        }
+
+        guard let recvWindow else {
+            // Declared violations above still fail; otherwise the threshold cannot be judged.
+            if assessment.hasFailures { return assessment.finding(pass: "") }
+            return .unknown(
+                "\(exchange.rawValue) has no default recvWindow to compare the alert with; declare clock.recv_window_ms",
+                evidence: assessment.evidence,
+                remediation: "Add recv_window_ms (the window the bot signs with) to the clock section of \(manifest.path)."
+            )
+        }
+        if clock.recvWindowMs == nil {
+            assessment.note("recvWindow taken as \(exchange.rawValue)'s default of \(recvWindow) ms")
+        }
+        assessment.note("offset crossings without alert records not checked against logs: \(MissingEvidence.logs)")
+        let alertText = clock.offsetAlertMs.map { "\($0.value) ms" } ?? "none"
+        return assessment.finding(
+            pass: "logs the clock offset and alerts at \(alertText), within \(sharePercent)% of the \(recvWindow) ms recvWindow",
+            measured: "alert at \(alertText) (declared)",
+            expected: "at most \(Int(Double(recvWindow) * share)) ms, offset logged"
+        )
+    }
+
+    public let examples: [CheckExample] = [
+        CheckExample(
+            "alert at a fifth of the window, offset logged",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\n",
+            expect: .pass
+        ),
+        CheckExample(
+            "exchange default window (OKX 30 s)",
+            manifest: "bot:\n  name: example\n  exchange: okx\nclock:\n  offset_alert_ms: 15000\n  logs_offset: true\n",
+            expect: .pass
+        ),
+        CheckExample(
+            "alert above half the window",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 3000\n  logs_offset: true\n",
+            expect: .fail,
+            mentioning: "exceeds 50% of the 5000 ms recvWindow"
+        ),
+        CheckExample(
+            "no alert threshold",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            expect: .fail,
+            mentioning: "offset_alert_ms missing"
+        ),
+        CheckExample(
+            "offset not logged",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: false\n",
+            expect: .fail,
+            mentioning: "not logged on signed requests"
+        ),
+        CheckExample(
+            "offset logging not declared",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n",
+            expect: .fail,
+            mentioning: "logs_offset missing"
+        ),
+        CheckExample(
+            "Kraken without a declared window",
+            manifest: "bot:\n  name: example\n  exchange: kraken\nclock:\n  offset_alert_ms: 1000\n  logs_offset: true\n",
+            expect: .unknown,
+            mentioning: "declare clock.recv_window_ms"
+        ),
+        CheckExample("no clock section", manifest: "monitoring:\n  heartbeat_interval_s: 30\n", expect: .unknown),
+    ]
+}
