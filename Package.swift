@@ -27,7 +27,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "preflight",
-            dependencies: ["PreflightKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PreflightKit", "PreflightModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(

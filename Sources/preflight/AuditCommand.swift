@@ -1,19 +1,27 @@
 import ArgumentParser
 import Foundation
 import PreflightKit
+import PreflightModel
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Collect the evidence and evaluate every checklist item."
+        abstract: "Collect the evidence and evaluate every checklist item (collect + evaluate in one go)."
     )
 
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var evaluation: EvaluationOptionGroup
+
+    func run() async throws {
+        let evidence = try inputs.collect()
+        try evaluation.report(on: evidence)
+    }
+}
+
+/// Where the evidence comes from. Shared by `audit` and `collect`.
+struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "The bot's manifest (YAML or JSON).")
     var manifest = "preflight.yml"
-
-    @OptionGroup var selection: SelectionOptions
-    @OptionGroup var reporting: ReportingOptions
-    @OptionGroup var gate: GateOptionGroup
 
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this moment (ISO 8601), for reproducible reports.", valueName: "TIME"))
     var now: String?
@@ -24,13 +32,90 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let moment = now.flatMap(Timestamp.parse) ?? Date()
-        let auditor = Auditor(selection: try selection.parsed(), gate: gate.options)
-        let evidence = try Audit(manifestPath: manifest, now: moment).collect()
-        let report = auditor.evaluate(evidence)
+    /// Whole milliseconds, so an evidence bundle evaluates to exactly the report a live audit gives.
+    var moment: Date {
+        now.flatMap(Timestamp.parse) ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+
+    func collect() throws -> Evidence {
+        try Audit(manifestPath: manifest, now: moment).collect()
+    }
+}
+
+/// How evidence becomes a report and an exit code. Shared by `audit` and `evaluate`.
+struct EvaluationOptionGroup: ParsableArguments {
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var gate: GateOptionGroup
+
+    @Option(name: .long, help: ArgumentHelp("Also apply the suppressions in FILE (YAML: version, suppressions).", valueName: "FILE"))
+    var suppressions: String?
+
+    @Flag(name: .customLong("no-suppressions"), help: "Ignore every suppression, for audits.")
+    var noSuppressions = false
+
+    @Option(name: .long, help: ArgumentHelp("Fail the gate only on findings that are new since this baseline.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record this run's findings as a baseline in FILE.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Flag(name: .customLong("require-observed"), help: "A pass that rests only on the manifest becomes a warn where logs, host or exchange evidence exists for the item.")
+    var requireObserved = false
+
+    func options() throws -> EvaluationOptions {
+        EvaluationOptions(
+            selection: try selection.parsed(),
+            gate: gate.options,
+            extraSuppressions: try suppressions.map { try ManifestLoader.loadSuppressions(path: $0) } ?? [],
+            ignoreSuppressions: noSuppressions,
+            baseline: try baseline.map { try Baseline.read(path: $0) },
+            requireObserved: requireObserved
+        )
+    }
+
+    /// Evaluates, writes every requested report, and throws exit code 1 when the gate fails.
+    func report(on evidence: Evidence) throws {
+        let report = Auditor(options: try options()).evaluate(evidence)
         try reporting.write(report)
+        if let writeBaseline {
+            try OutputFile.write(String(decoding: try Baseline(report: report).encoded(), as: UTF8.self) + "\n", to: writeBaseline)
+        }
         if !report.gate.passed { throw ExitCode(1) }
+    }
+}
+
+struct CollectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Collect the evidence on the bot host and write it as a bundle for `preflight evaluate`."
+    )
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the evidence bundle (JSON).", valueName: "BUNDLE"))
+    var output: String
+
+    func run() async throws {
+        let bundle = EvidenceBundle(evidence: try inputs.collect())
+        try OutputFile.write(String(decoding: try bundle.encoded(), as: UTF8.self) + "\n", to: output)
+        FileHandle.standardError.write(Data("preflight: evidence written to \(output)\n".utf8))
+    }
+}
+
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Turn an evidence bundle from `preflight collect` into a report and a gate verdict."
+    )
+
+    @Argument(help: ArgumentHelp("The evidence bundle.", valueName: "BUNDLE"))
+    var bundle: String
+
+    @OptionGroup var evaluation: EvaluationOptionGroup
+
+    func run() async throws {
+        try evaluation.report(on: try EvidenceBundle.read(path: bundle).evidence)
     }
 }
 

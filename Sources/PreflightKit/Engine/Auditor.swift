@@ -2,41 +2,49 @@ import Foundation
 import PreflightChecks
 import PreflightModel
 
-/// Turns evidence into a report: runs the selected checks, applies suppressions, scores, and decides the gate.
-/// Pure: the same evidence and options give the same report.
+/// Turns evidence into a report: runs the selected checks, applies suppressions and the baseline, scores,
+/// and decides the gate. Pure: the same evidence and options give the same report.
 public struct Auditor: Sendable {
-    public var selection: Selection
-    public var gate: GateOptions
+    public var options: EvaluationOptions
+
+    public init(options: EvaluationOptions) {
+        self.options = options
+    }
 
     public init(selection: Selection = .all, gate: GateOptions = GateOptions()) {
-        self.selection = selection
-        self.gate = gate
+        self.init(options: EvaluationOptions(selection: selection, gate: gate))
     }
 
     public func evaluate(_ evidence: Evidence) -> Report {
         let manifest = evidence.manifest
         let policy = Policy(overrides: manifest.policy?.thresholds.mapValues(\.value) ?? [:])
-        let today = evidence.collectedAt
+        let suppressions = options.ignoreSuppressions ? [] : manifest.suppressions + options.extraSuppressions
         var matched: Set<Int> = []
         var items: [ReportItem] = []
-        for check in Catalog.checks where selection.includes(check.item.id) {
-            let finding = check.evaluate(evidence, policy: policy)
+        for check in Catalog.checks where options.selection.includes(check.item.id) {
+            var finding = check.evaluate(evidence, policy: policy)
+            if options.requireObserved { finding = Self.demandObserved(finding, item: check.item) }
             var suppressionState: ReportItem.SuppressionState?
             if finding.status != .pass && finding.status != .notApplicable,
-               let index = manifest.suppressions.firstIndex(where: { $0.check.value == check.item.id }) {
+               let index = suppressions.firstIndex(where: { $0.check.value == check.item.id }) {
                 matched.insert(index)
-                let suppression = manifest.suppressions[index]
-                let expired = suppression.expires.map { $0.value.days(until: today) > 0 } ?? false
-                suppressionState = .init(
-                    reason: suppression.reason.value, owner: suppression.owner?.value,
-                    expires: suppression.expires?.value.description, expired: expired, location: suppression.check.location
-                )
+                suppressionState = Self.state(of: suppressions[index], now: evidence.collectedAt)
             }
-            items.append(ReportItem(item: check.item, finding: finding, suppression: suppressionState))
+            var item = ReportItem(item: check.item, finding: finding, suppression: suppressionState)
+            if let baseline = options.baseline, [.fail, .error, .warn].contains(item.status) {
+                item.baseline = baseline.accepts(id: item.id, status: item.status) ? .unchanged : .new
+            }
+            items.append(item)
         }
-        let stale = manifest.suppressions.enumerated()
-            .filter { !matched.contains($0.offset) && selection.includes($0.element.check.value) }
+        let stale = suppressions.enumerated()
+            .filter { !matched.contains($0.offset) && options.selection.includes($0.element.check.value) }
             .map(\.element.check.location)
+        let fixed = options.baseline.map { baseline in
+            baseline.findings.filter { entry in
+                guard let now = items.first(where: { $0.id == entry.id }) else { return false }
+                return now.status == .pass || now.status == .notApplicable || (now.status.isEvaluated && entry.status < now.status)
+            }
+        } ?? []
 
         let score = Scoring.score(items)
         let coverage = Scoring.coverage(items)
@@ -50,15 +58,45 @@ public struct Auditor: Sendable {
             counts: Dictionary(uniqueKeysWithValues: Status.allCases.map { status in (status.rawValue, items.filter { $0.status == status }.count) }),
             gate: decide(items: items, score: score, coverage: coverage),
             items: items,
-            staleSuppressions: stale
+            staleSuppressions: stale,
+            fixedSinceBaseline: fixed
         )
+    }
+
+    static func state(of suppression: Suppression, now: Date) -> ReportItem.SuppressionState {
+        let expired = suppression.expires.map { $0.value.days(until: now) > 0 } ?? false
+        return .init(
+            reason: suppression.reason.value, owner: suppression.owner?.value,
+            expires: suppression.expires?.value.description, expired: expired, location: suppression.check.location
+        )
+    }
+
+    /// Under `--require-observed`, a pass that rests on the manifest alone is only a warn
+    /// for an item that logs, the host or the exchange could have proved.
+    static func demandObserved(_ finding: Finding, item: CheckItem) -> Finding {
+        let observable = item.evidenceSources.filter(\.isObserved)
+        guard finding.status == .pass, finding.basis != .observed, !observable.isEmpty else { return finding }
+        var demoted = finding
+        demoted.status = .warn
+        demoted.summary = "only declared evidence: \(finding.summary)"
+        demoted.details.insert("observed evidence required (--require-observed); none from \(observable.map(\.rawValue).joined(separator: ", "))", at: 0)
+        demoted.remediation = "Give preflight observed evidence for \(item.id): " + observable.map { source in
+            switch source {
+            case .logs: "log samples (logs.paths in the manifest)"
+            case .host: "the bot host's clock state (--host on the bot host, or --host-captures DIR)"
+            case .exchange: "live read-only exchange probes with the bot's key"
+            case .manifest, .files: source.rawValue
+            }
+        }.joined(separator: ", or ") + "."
+        return demoted
     }
 
     func decide(items: [ReportItem], score: Double?, coverage: Report.Coverage) -> Report.Gate {
         var reasons: [String] = []
-        for item in items where !item.suppressed && gate.trips(item.status) {
-            reasons.append("\(item.id) \(item.name) is \(item.status.rawValue)")
+        for item in items where !item.suppressed && item.baseline != .unchanged && options.gate.trips(item.status) {
+            reasons.append("\(item.id) \(item.name) is \(item.status.rawValue)" + (item.baseline == .new ? " (new since the baseline)" : ""))
         }
+        let gate = options.gate
         if let minimum = gate.minScore {
             if let score {
                 if score < minimum { reasons.append("score \(Format.number(score)) is under the minimum \(Format.number(minimum))") }
@@ -84,6 +122,13 @@ public enum Timestamp {
     public static func iso8601(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// Millisecond precision, for evidence bundles that must evaluate exactly as the live run did.
+    public static func iso8601Precise(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 

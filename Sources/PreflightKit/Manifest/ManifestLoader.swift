@@ -8,19 +8,50 @@ public enum ManifestLoader {
     static let secretKeys = ["api_key", "api_secret", "secret", "secret_key", "passphrase", "private_key", "password", "token"]
 
     public static func load(path: String) throws -> Manifest {
-        let text: String
+        try parse(readText(path, what: "manifest"), path: path)
+    }
+
+    /// A separate suppressions file: `version: 1` and a `suppressions` list, as in the manifest.
+    public static func loadSuppressions(path: String) throws -> [Suppression] {
+        let text = try readText(path, what: "suppressions file")
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ManifestError([ManifestProblem(file: path, line: 1, message: "the suppressions file is empty")])
+            }
+            root = node
+        } catch let error as YamlError {
+            throw ManifestError([syntaxProblem(error, file: path)])
+        }
+        let diagnostics = ManifestDiagnostics(file: path)
+        var suppressions: [Suppression] = []
+        if var top = MappingReader(root, keyPath: "", diagnostics: diagnostics) {
+            if let version = top.int("version"), version.value != Manifest.supportedVersion {
+                diagnostics.report("unsupported version \(version.value); this preflight reads version \(Manifest.supportedVersion)", at: top.raw("version"), keyPath: "version")
+            }
+            if let nodes = top.sequence("suppressions") {
+                suppressions = SectionReader(diagnostics: diagnostics).suppressions(nodes)
+            } else if !top.presentKeys.contains("suppressions") {
+                top.missing("suppressions")
+            }
+            top.finish()
+        }
+        guard diagnostics.problems.isEmpty else { throw ManifestError(diagnostics.problems) }
+        return suppressions
+    }
+
+    static func readText(_ path: String, what: String) throws -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
+            guard let text = String(data: data, encoding: .utf8) else {
                 throw ManifestError([ManifestProblem(file: path, message: "not UTF-8 text")])
             }
-            text = decoded
+            return text
         } catch let error as ManifestError {
             throw error
         } catch {
-            throw ManifestError([ManifestProblem(file: path, message: "cannot read the manifest: \(FileReadFailure.reason(error))")])
+            throw ManifestError([ManifestProblem(file: path, message: "cannot read the \(what): \(FileReadFailure.reason(error))")])
         }
-        return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> Manifest {

@@ -51,10 +51,12 @@ public struct Report: Codable, Sendable, Equatable {
     public var items: [ReportItem]
     /// Suppressions that matched no finding that needed them.
     public var staleSuppressions: [SourceLocation]
+    /// Baseline findings that no longer hold (empty without `--baseline`).
+    public var fixedSinceBaseline: [Baseline.Entry]
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, bot, generatedAt = "generated_at", score, coverage, counts, gate,
-             items, staleSuppressions = "stale_suppressions"
+             items, staleSuppressions = "stale_suppressions", fixedSinceBaseline = "fixed_since_baseline"
     }
 }
 

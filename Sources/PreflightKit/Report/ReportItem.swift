@@ -10,6 +10,13 @@ public struct ReportItem: Codable, Sendable, Equatable {
         public var location: SourceLocation
     }
 
+    public enum BaselineState: String, Codable, Sendable {
+        /// Not in the baseline: this finding can fail the gate.
+        case new
+        /// Already in the baseline: reported, but it does not fail the gate.
+        case unchanged
+    }
+
     public var id: String
     public var name: String
     public var section: String
@@ -18,6 +25,8 @@ public struct ReportItem: Codable, Sendable, Equatable {
     public var status: Status
     public var suppressed: Bool
     public var suppression: SuppressionState?
+    /// Set only when the run compares against a baseline.
+    public var baseline: BaselineState?
     public var summary: String
     public var details: [String]
     /// observed, declared, or none: what kind of evidence the verdict rests on.
@@ -29,7 +38,7 @@ public struct ReportItem: Codable, Sendable, Equatable {
     public var remediation: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, section, sectionTitle = "section_title", severity, status, suppressed, suppression, summary,
+        case id, name, section, sectionTitle = "section_title", severity, status, suppressed, suppression, baseline, summary,
              details, basis, sources, evidence, measured, expected, remediation
     }
 

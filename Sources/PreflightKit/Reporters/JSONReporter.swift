@@ -33,5 +33,6 @@ extension Report {
         try container.encode(gate, forKey: .gate)
         try container.encode(items, forKey: .items)
         try container.encode(staleSuppressions, forKey: .staleSuppressions)
+        try container.encode(fixedSinceBaseline, forKey: .fixedSinceBaseline)
     }
 }

@@ -2,11 +2,17 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case junit
+    case markdown
 
     public func render(_ report: Report, style: TextStyle) throws -> String {
         switch self {
         case .text: TextReporter(style: style).render(report)
         case .json: try JSONReporter().render(report)
+        case .sarif: try SARIFReporter().render(report)
+        case .junit: JUnitReporter().render(report)
+        case .markdown: MarkdownReporter().render(report)
         }
     }
 }

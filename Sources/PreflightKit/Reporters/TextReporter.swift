@@ -30,6 +30,13 @@ public struct TextReporter: Sendable {
             for item in items { out.append(contentsOf: lines(for: item)) }
         }
 
+        if !report.fixedSinceBaseline.isEmpty {
+            out.append("")
+            out.append(style.bold("Fixed since the baseline:"))
+            for entry in report.fixedSinceBaseline {
+                out += TextWrapper.wrap("\(entry.id) was \(entry.status.rawValue): \(entry.summary)", width: width, indent: "    ", firstIndent: "  ")
+            }
+        }
         if !report.staleSuppressions.isEmpty {
             out.append("")
             out.append(style.bold("Stale suppressions") + " (they match no finding; remove them):")
@@ -50,6 +57,8 @@ public struct TextReporter: Sendable {
         var out: [String] = []
         var heading = "  \(style.label(item.status)) \(item.id) \(item.name) · \(item.severity.rawValue)"
         if item.basis == .declared, item.status.isEvaluated { heading += style.dim(" · declared") }
+        if item.baseline == .new { heading += style.paint(" · new", "1") }
+        if item.baseline == .unchanged { heading += style.dim(" · in baseline") }
         if let suppression = item.suppression {
             heading += suppression.expired ? style.paint(" · suppression expired", "33") : style.dim(" · suppressed")
         }
