@@ -52,34 +52,91 @@ public struct KeyLeastPrivilegeCheck: Check {
             )
         }
 
-        guard let declared = manifest.credentials?.keyPermissions else {
-            let remediation = """
-                Declare credentials.key_permissions: \(neededText) in \(manifest.path), matching the key's \
-                permissions on the exchange.
-                """
-            if assessment.problems.isEmpty {
-                return .unknown(
-                    "\(MissingEvidence.exchange) and credentials.key_permissions is not declared",
-                    remediation: remediation
-                )
+        let declared = manifest.credentials?.keyPermissions
+        let exchangeNote: String
+        switch evidence.exchange?.key {
+        case let .measured(facts)?:
+            return Self.judge(
+                facts.permissions, source: .exchange(facts, evidence.exchange!), declared: declared,
+                needed: needed, bot: bot, into: &assessment
+            )
+        case let .failed(endpoint, reason)?:
+            let location = evidence.exchange?.location(endpoint)
+            if assessment.hasFailures {
+                assessment.note("key permission probe failed: \(reason)")
+                return assessment.finding(pass: "")
             }
-            assessment.note("permissions not checked: \(MissingEvidence.exchange) and credentials.key_permissions is not declared")
-            return assessment.finding(pass: "")
+            return Finding(
+                status: .error, summary: "key permission probe failed: \(reason)",
+                evidence: assessment.evidence + [EvidenceRef(.exchange, at: location, "GET \(endpoint) failed")],
+                remediation: """
+                    Make the probe succeed from the bot host: check that the exchange (or bot.base_url) is reachable, \
+                    that the key in \(manifest.credentials?.apiKeyEnv?.value ?? "the credentials' environment variables") \
+                    is valid and may read its own permissions, then run preflight again.
+                    """
+            )
+        case let .unavailable(reason)?:
+            exchangeNote = "the exchange was not asked (\(reason))"
+        case nil:
+            exchangeNote = "the exchange was not asked (\(MissingEvidence.exchange))"
         }
 
-        assessment.cite(declared)
+        guard let declared else {
+            let remediation = """
+                Declare credentials.key_permissions: \(neededText) in \(manifest.path), matching the key's \
+                permissions on the exchange, or let preflight ask the exchange (set the key's environment variables).
+                """
+            let reason = "\(exchangeNote.replacingOccurrences(of: "the exchange was not asked", with: "key permissions unknown")) and credentials.key_permissions is not declared"
+            if assessment.problems.isEmpty {
+                return .unknown(reason, remediation: remediation)
+            }
+            assessment.note("permissions not checked: \(reason)")
+            return assessment.finding(pass: "")
+        }
+        assessment.note("permissions as declared in credentials.key_permissions; \(exchangeNote)")
+        return Self.judge(declared.value, source: .declared(declared), declared: declared, needed: needed, bot: bot, into: &assessment)
+    }
+
+    enum PermissionSource {
+        case declared(Located<[CredentialsSection.Permission]>)
+        case exchange(KeyFacts, ExchangeEvidence)
+    }
+
+    static func judge(
+        _ permissions: [CredentialsSection.Permission], source: PermissionSource,
+        declared: Located<[CredentialsSection.Permission]>?, needed: [CredentialsSection.Permission],
+        bot: BotSection, into assessment: inout Assessment
+    ) -> Finding {
+        let neededText = list(needed)
+        let basis: String
+        let setDeclared: String
+        switch source {
+        case let .declared(located):
+            assessment.cite(located)
+            basis = "declared"
+            setDeclared = ", then set credentials.key_permissions at \(located.location) to \(neededText)"
+        case let .exchange(facts, exchange):
+            assessment.cite(EvidenceRef(.exchange, at: exchange.location(facts.endpoint), "key permissions: \(list(permissions))"))
+            basis = "reported by \(exchange.exchange.rawValue)"
+            setDeclared = declared.map { ", and set credentials.key_permissions at \($0.location) to \(neededText)" } ?? ""
+            for note in facts.notes { assessment.note(note) }
+            if let declared {
+                assessment.cite(declared)
+                if Set(declared.value) != Set(permissions) {
+                    assessment.note("the manifest declares \(list(declared.value)) at \(declared.location); the exchange reports \(list(permissions)), and the exchange decides")
+                }
+            }
+        }
         assessment.cite(bot.mode)
         assessment.cite(bot.markets)
-        let permissions = declared.value
 
         let movers = permissions.filter(\.movesFunds)
         if !movers.isEmpty {
             assessment.fail(
-                "the key can move funds out of the account (\(Self.list(movers, brackets: false)))",
+                "the key can move funds out of the account (\(list(movers, brackets: false)); \(basis))",
                 fix: """
-                    Remove \(Self.list(movers, brackets: false)) from the key on the exchange (or replace the key \
-                    with one holding only \(neededText)), then set credentials.key_permissions at \(declared.location) \
-                    to \(neededText).
+                    Remove \(list(movers, brackets: false)) from the key in the exchange's API key settings (or replace \
+                    the key with one holding only \(neededText))\(setDeclared).
                     """
             )
         }
@@ -89,10 +146,10 @@ public struct KeyLeastPrivilegeCheck: Check {
             if !trading.isEmpty {
                 let modeAt = bot.mode.map { " at \($0.location)" } ?? ""
                 assessment.fail(
-                    "the bot declares itself read_only but the key can trade (\(Self.list(trading, brackets: false)))",
+                    "the bot declares itself read_only but the key can trade (\(list(trading, brackets: false)); \(basis))",
                     fix: """
-                        Use a key with read permission only and set credentials.key_permissions at \
-                        \(declared.location) to [read]; if the bot does trade, set bot.mode: trading\(modeAt).
+                        Use a key with read permission only\(setDeclared.replacingOccurrences(of: neededText, with: "[read]")); \
+                        if the bot does trade, set bot.mode: trading\(modeAt).
                         """
                 )
             }
@@ -101,24 +158,20 @@ public struct KeyLeastPrivilegeCheck: Check {
             if !unused.isEmpty {
                 let markets = bot.effectiveMarkets.map(\.rawValue).joined(separator: ", ")
                 assessment.warn(
-                    "the key holds \(Self.list(unused, brackets: false)), which the bot does not use (bot.markets is [\(markets)])",
+                    "the key holds \(list(unused, brackets: false)), which the bot does not use (bot.markets is [\(markets)]; \(basis))",
                     fix: """
-                        Remove \(Self.list(unused, brackets: false)) from the key on the exchange and set \
-                        credentials.key_permissions at \(declared.location) to \(neededText); if the bot does \
-                        trade those markets, add them to bot.markets.
+                        Remove \(list(unused, brackets: false)) from the key in the exchange's API key settings\(setDeclared); \
+                        if the bot does trade those markets, add them to bot.markets.
                         """
                 )
             }
         }
 
-        assessment.note(
-            "permissions as declared in credentials.key_permissions; the exchange was not asked (\(MissingEvidence.exchange))"
-        )
         return assessment.finding(
             pass: permissions.isEmpty
-                ? "the key holds no permissions (declared)"
-                : "the key holds only \(Self.list(permissions, brackets: false)) (declared)",
-            measured: "\(Self.list(permissions)) (declared)",
+                ? "the key holds no permissions (\(basis))"
+                : "the key holds only \(list(permissions, brackets: false)) (\(basis))",
+            measured: "\(list(permissions)) (\(basis))",
             expected: "at most \(neededText); no withdraw or transfer"
         )
     }
@@ -137,6 +190,24 @@ public struct KeyLeastPrivilegeCheck: Check {
     }
 
     public let examples: [CheckExample] = [
+        CheckExample(
+            "the exchange reports a read and spot-trade key",
+            manifest: "credentials:\n  api_key_env: BINANCE_API_KEY\n",
+            exchange: .binanceKey([.read, .spotTrade]),
+            expect: .pass, mentioning: "reported by binance"
+        ),
+        CheckExample(
+            "the manifest says read-only, the exchange says the key can withdraw: the exchange decides",
+            manifest: "credentials:\n  key_permissions: [read, spot_trade]\n",
+            exchange: .binanceKey([.read, .spotTrade, .withdraw]),
+            expect: .fail, mentioning: "withdraw; reported by binance"
+        ),
+        CheckExample(
+            "the permission probe broke",
+            manifest: "credentials:\n  key_permissions: [read, spot_trade]\n",
+            exchange: .example(key: .failed(endpoint: "/sapi/v1/account/apiRestrictions", reason: "timed out after 3 s connecting to api.binance.com")),
+            expect: .error, mentioning: "timed out"
+        ),
         CheckExample(
             "spot bot with a read and spot-trade key",
             manifest: "credentials:\n  api_key_env: BINANCE_API_KEY\n  key_permissions: [read, spot_trade]\n",

@@ -29,9 +29,27 @@ public struct KeyIPAllowlistCheck: Check {
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
+        var notAsked = "the exchange was not asked (\(MissingEvidence.exchange))"
+        switch evidence.exchange?.key {
+        case let .measured(facts)?:
+            if let observed = Self.observed(facts, probe: evidence.exchange!, declared: manifest.credentials?.ipAllowlist) {
+                return observed
+            }
+            notAsked = "\(evidence.exchange!.exchange.rawValue) does not report the key's IP binding"
+        case let .failed(endpoint, reason)?:
+            return Finding(
+                status: .error, summary: "key probe failed: \(reason)",
+                evidence: [EvidenceRef(.exchange, at: evidence.exchange?.location(endpoint), "GET \(endpoint) failed")],
+                remediation: "Make the key probe succeed from the bot host (network, DNS, TLS, bot.base_url, a valid key), then run preflight again."
+            )
+        case let .unavailable(reason)?:
+            notAsked = "the exchange was not asked (\(reason))"
+        case nil:
+            break
+        }
         guard let allowlist = manifest.credentials?.ipAllowlist else {
             return .unknown(
-                "\(MissingEvidence.exchange) and credentials.ip_allowlist is not declared",
+                "\(notAsked) and credentials.ip_allowlist is not declared",
                 remediation: """
                     Bind the key to the bot's egress addresses on the exchange and declare them as \
                     credentials.ip_allowlist: [<address>/32] in \(manifest.path).
@@ -73,9 +91,7 @@ public struct KeyIPAllowlistCheck: Check {
             }
         }
 
-        assessment.note(
-            "allowlist as declared in credentials.ip_allowlist; the exchange was not asked (\(MissingEvidence.exchange))"
-        )
+        assessment.note("allowlist as declared in credentials.ip_allowlist; \(notAsked)")
         let listed = entries.joined(separator: ", ")
         let count = entries.count == 1 ? "1 allowlist entry" : "\(entries.count) allowlist entries"
         return assessment.finding(
@@ -85,7 +101,56 @@ public struct KeyIPAllowlistCheck: Check {
         )
     }
 
+    /// The exchange's own word on the key's IP binding; nil when it does not say.
+    static func observed(_ facts: KeyFacts, probe: ExchangeEvidence, declared: Located<[String]>?) -> Finding? {
+        guard let restricted = facts.ipRestricted else { return nil }
+        var assessment = Assessment()
+        let addresses = facts.ipAllowlist ?? []
+        let detail = restricted ? "bound to \(addresses.isEmpty ? "an IP allowlist" : addresses.joined(separator: ", "))" : "not bound to any IP address"
+        assessment.cite(EvidenceRef(.exchange, at: probe.location(facts.endpoint), "key \(detail)"))
+        if let declared {
+            assessment.cite(declared)
+            if !restricted || (!addresses.isEmpty && Set(addresses) != Set(declared.value)) {
+                assessment.note("the manifest declares [\(declared.value.joined(separator: ", "))] at \(declared.location); \(probe.exchange.rawValue) reports the key \(detail), and the exchange decides")
+            }
+        }
+        if !restricted {
+            assessment.fail(
+                "\(probe.exchange.rawValue) reports the key is not bound to an IP allowlist",
+                fix: """
+                    In the exchange's API key settings, restrict the key to the bot's egress addresses (a /32 each)\
+                    \(declared.map { " and keep credentials.ip_allowlist at \($0.location) in step" } ?? ", and declare them as credentials.ip_allowlist").
+                    """
+            )
+        }
+        for entry in addresses {
+            if let parsed = IPAllowlistEntry(entry), parsed.prefixLength == 0 {
+                assessment.fail(
+                    "\(probe.exchange.rawValue) reports the key's allowlist entry \(entry), which allows every address",
+                    fix: "Replace \(entry) in the exchange's API key settings with the bot's own egress addresses (a /\(parsed.isIPv6 ? 128 : 32) each)."
+                )
+            }
+        }
+        return assessment.finding(
+            pass: "\(probe.exchange.rawValue) reports the key \(detail)",
+            measured: detail + " (reported by \(probe.exchange.rawValue))",
+            expected: "bound to the bot's own addresses"
+        )
+    }
+
     public let examples: [CheckExample] = [
+        CheckExample(
+            "the exchange reports the key bound to an allowlist",
+            manifest: "credentials:\n  api_key_env: BINANCE_API_KEY\n",
+            exchange: .binanceKey([.read, .spotTrade], ipRestricted: true),
+            expect: .pass, mentioning: "binance reports the key bound"
+        ),
+        CheckExample(
+            "the manifest declares an allowlist the exchange does not have",
+            manifest: "credentials:\n  ip_allowlist: [203.0.113.10/32]\n",
+            exchange: .binanceKey([.read, .spotTrade], ipRestricted: false),
+            expect: .fail, mentioning: "not bound to an IP allowlist"
+        ),
         CheckExample(
             "one IPv4 address",
             manifest: "credentials:\n  ip_allowlist: [203.0.113.10/32]\n",

@@ -1,3 +1,4 @@
+import Foundation
 import PreflightModel
 
 /// A3: the key is rotated on a schedule, following a written runbook.
@@ -115,37 +116,41 @@ public struct KeyRotationCheck: Check {
         }
 
         var measured: String?
-        if let lastRotated = rotation.lastRotated {
+        var age: Int?
+        if let exchange = evidence.exchange, let facts = exchange.key.value, let created = facts.createdAt {
+            let days = Int((evidence.collectedAt.timeIntervalSince(created) / 86_400).rounded(.down))
+            age = days
+            measured = "key age \(days) days (reported by \(exchange.exchange.rawValue))"
+            assessment.cite(EvidenceRef(.exchange, at: exchange.location(facts.endpoint), "key created \(Self.day(created))"))
+            if let lastRotated = rotation.lastRotated {
+                assessment.cite(lastRotated)
+                if lastRotated.value.description != Self.day(created) {
+                    assessment.note("credentials.rotation.last_rotated says \(lastRotated.value); \(exchange.exchange.rawValue) says the key was created \(Self.day(created)), and the exchange decides")
+                }
+            }
+            Self.judgeAge(days, limit: limit, source: "created \(Self.day(created))",
+                          update: rotation.lastRotated.map { " and set credentials.rotation.last_rotated at \($0.location) to the rotation day" } ?? "",
+                          into: &assessment)
+        } else if let lastRotated = rotation.lastRotated {
             assessment.cite(lastRotated)
-            let age = lastRotated.value.days(until: evidence.collectedAt)
-            measured = "key age \(age) days (declared)"
-            if age < 0 {
+            let days = lastRotated.value.days(until: evidence.collectedAt)
+            age = days
+            measured = "key age \(days) days (declared)"
+            if days < 0 {
                 assessment.fail(
                     "credentials.rotation.last_rotated \(lastRotated.value) is in the future",
                     fix: "Set credentials.rotation.last_rotated at \(lastRotated.location) to the day the key in use was created or rotated."
                 )
-            } else if age > limit {
-                assessment.fail(
-                    "the key was last rotated \(age) days ago (\(lastRotated.value)); the interval is \(limit) days",
-                    fix: """
-                        Rotate the key now, following the runbook, then set credentials.rotation.last_rotated at \
-                        \(lastRotated.location) to the rotation day.
-                        """
-                )
-            } else if age > limit - Self.dueSoonDays {
-                assessment.warn(
-                    "the key is due for rotation within \(limit - age) days (last rotated \(age) days ago, interval \(limit) days)",
-                    fix: """
-                        Schedule the rotation before day \(limit), following the runbook, then update \
-                        credentials.rotation.last_rotated at \(lastRotated.location).
-                        """
-                )
+            } else {
+                Self.judgeAge(days, limit: limit, source: "last rotated \(lastRotated.value)",
+                              update: " and set credentials.rotation.last_rotated at \(lastRotated.location) to the rotation day",
+                              into: &assessment)
             }
             assessment.note(
-                "key age taken from credentials.rotation.last_rotated; the key's creation time on the exchange was not checked (\(MissingEvidence.exchange))"
+                "key age taken from credentials.rotation.last_rotated; the key's creation time on the exchange was not checked (\(Self.notAsked(evidence)))"
             )
         } else {
-            assessment.note("key age not known: \(MissingEvidence.exchange) and rotation.last_rotated is not declared")
+            assessment.note("key age not known: \(Self.notAsked(evidence)) and rotation.last_rotated is not declared")
         }
 
         let expected = "a non-empty runbook, an interval of at most \(maxAge) days, a key younger than the interval"
@@ -178,7 +183,7 @@ public struct KeyRotationCheck: Check {
         let runbookText = runbookFact.map { fact in
             "runbook \(fact.resolvedPath)" + (fact.size.map { " (\($0) bytes)" } ?? "")
         } ?? "a runbook"
-        let ageText = rotation.lastRotated.map { ", key rotated \($0.value.days(until: evidence.collectedAt)) days ago" } ?? ""
+        let ageText = age.map { ", key \($0) days old" } ?? ""
         return assessment.finding(
             pass: "key rotation every \(limit) days with \(runbookText)\(ageText)",
             measured: measured,
@@ -186,8 +191,49 @@ public struct KeyRotationCheck: Check {
         )
     }
 
+    static func judgeAge(_ age: Int, limit: Int, source: String, update: String, into assessment: inout Assessment) {
+        if age > limit {
+            assessment.fail(
+                "the key is \(age) days old (\(source)); the interval is \(limit) days",
+                fix: "Rotate the key now, following the runbook\(update)."
+            )
+        } else if age > limit - dueSoonDays {
+            assessment.warn(
+                "the key is due for rotation within \(limit - age) days (\(age) days old, \(source); interval \(limit) days)",
+                fix: "Schedule the rotation before day \(limit), following the runbook\(update)."
+            )
+        }
+    }
+
+    static func notAsked(_ evidence: Evidence) -> String {
+        switch evidence.exchange?.key {
+        case let .unavailable(reason)?: reason
+        case let .failed(_, reason)?: "the key probe failed: \(reason)"
+        case .measured?: "the exchange does not report the key's creation time"
+        case nil: MissingEvidence.exchange
+        }
+    }
+
+    static func day(_ date: Date) -> String {
+        DayStamp.format(date)
+    }
+
     // The harness evaluates examples as of 2026-11-25T00:00:00Z.
     public let examples: [CheckExample] = [
+        CheckExample(
+            "the exchange says the key is 200 days old",
+            manifest: "credentials:\n  rotation:\n    runbook: docs/key-rotation.md\n    interval_days: 90\n",
+            files: [.file("docs/key-rotation.md", size: 812)],
+            exchange: .binanceKey([.read, .spotTrade], createdDaysBefore: 200),
+            expect: .fail, mentioning: "200 days old"
+        ),
+        CheckExample(
+            "the exchange says the key is 30 days old",
+            manifest: "credentials:\n  rotation:\n    runbook: docs/key-rotation.md\n    interval_days: 90\n",
+            files: [.file("docs/key-rotation.md", size: 812)],
+            exchange: .binanceKey([.read, .spotTrade], createdDaysBefore: 30),
+            expect: .pass, mentioning: "30 days old"
+        ),
         CheckExample(
             "runbook, 90-day interval, rotated 55 days before 2026-11-25",
             manifest: """
@@ -231,7 +277,7 @@ public struct KeyRotationCheck: Check {
 
                 """,
             files: [.file("docs/key-rotation.md", size: 812)],
-            expect: .fail, mentioning: "200 days ago"
+            expect: .fail, mentioning: "200 days old"
         ),
         CheckExample(
             "last rotation after 2026-11-25",

@@ -36,9 +36,11 @@ public struct ClockDriftLoggedCheck: Check {
         let exchange = manifest.bot.exchange.value
         let suggestedWindow = exchange.defaultRecvWindowMs ?? 5000
         let range = Self.recvWindowRange
-        let notObserved = "\(MissingEvidence.logs); \(MissingEvidence.exchange)"
+        let offset = Self.measureOffset(evidence, policy: policy)
+        let notObserved = "\(MissingEvidence.logs); \(offset.fact)"
 
         guard let clock = manifest.clock else {
+            if let finding = offset.decisive(Assessment()) { return finding }
             return .unknown(
                 "no clock section declared (clock.logs_offset, clock.recv_window_ms); \(notObserved)",
                 remediation: """
@@ -67,10 +69,12 @@ public struct ClockDriftLoggedCheck: Check {
                 fix: "Set clock.recv_window_ms at \(window.location) to \(suggestedWindow) (the bot's signing recvWindow, at most \(range.upperBound))."
             )
         }
+        if let finding = offset.decisive(assessment) { return finding }
         if assessment.hasFailures {
-            assessment.note("offset against the exchange's server time not measured: \(MissingEvidence.exchange)")
+            assessment.note(offset.fact)
             return assessment.finding(pass: "")
         }
+        if let ref = offset.citation { assessment.cite(ref) }
 
         var facts: [String] = []
         var missing: [String] = []
@@ -94,7 +98,85 @@ public struct ClockDriftLoggedCheck: Check {
         return finding
     }
 
+    /// The offset against the exchange's server time: a failure when it exceeds the share of recvWindow,
+    /// an error when the probe broke, otherwise a fact for the summary.
+    struct OffsetVerdict {
+        var fact: String
+        var citation: EvidenceRef?
+        var problem: (message: String, fix: String)?
+        var probeFailure: String?
+
+        func decisive(_ base: Assessment) -> Finding? {
+            var assessment = base
+            if let citation { assessment.cite(citation) }
+            if let problem {
+                assessment.fail(problem.message, fix: problem.fix)
+                return assessment.finding(pass: "")
+            }
+            if let probeFailure, !assessment.hasFailures {
+                return Finding(
+                    status: .error, summary: "server-time probe failed: \(probeFailure)", evidence: assessment.evidence,
+                    remediation: "Make the server-time probe succeed from the bot host (network, DNS, TLS, bot.base_url), then run preflight again."
+                )
+            }
+            return nil
+        }
+    }
+
+    static func measureOffset(_ evidence: Evidence, policy: Policy) -> OffsetVerdict {
+        let manifest = evidence.manifest
+        guard let probe = evidence.exchange else { return OffsetVerdict(fact: MissingEvidence.exchange) }
+        switch probe.clock {
+        case let .unavailable(reason):
+            return OffsetVerdict(fact: "offset not measured: \(reason)")
+        case let .failed(endpoint, reason):
+            return OffsetVerdict(fact: "offset not measured: \(reason)",
+                                 citation: EvidenceRef(.exchange, at: probe.location(endpoint), "GET \(endpoint) failed"),
+                                 probeFailure: reason)
+        case let .measured(clock):
+            let window = manifest.clock?.recvWindowMs?.value ?? manifest.bot.exchange.value.defaultRecvWindowMs ?? 5000
+            let limit = policy[.offsetShareOfRecvWindow] * Double(window)
+            let direction = clock.offsetMs >= 0 ? "behind" : "ahead of"
+            let measured = "local clock \(Int(abs(clock.offsetMs).rounded())) ms \(direction) \(probe.exchange.rawValue)'s server time"
+            let detail = "\(measured) (round trip \(String(format: "%.1f", clock.roundTripMs)) ms, best of \(clock.samples), resolution \(Int(clock.resolutionMs)) ms)"
+            let citation = EvidenceRef(.exchange, at: probe.location(clock.endpoint), detail)
+            guard abs(clock.offsetMs) > limit else {
+                return OffsetVerdict(fact: "\(measured), within \(Int(limit)) ms", citation: citation)
+            }
+            let share = Int((policy[.offsetShareOfRecvWindow] * 100).rounded())
+            return OffsetVerdict(
+                fact: measured, citation: citation,
+                problem: (
+                    "\(measured); the limit is \(Int(limit)) ms (\(share)% of the \(window) ms recvWindow)",
+                    """
+                    Synchronise the bot host's clock (chrony or systemd-timesyncd polling at most every 15 minutes, see A5) \
+                    until the offset to the exchange is under \(Int(limit)) ms; have the bot measure the offset at start \
+                    and correct its request timestamps by it.
+                    """
+                )
+            )
+        }
+    }
+
     public let examples: [CheckExample] = [
+        CheckExample(
+            "the local clock is 3000 ms behind the exchange with a 5000 ms recvWindow",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            exchange: .binanceClock(offsetMs: 3000),
+            expect: .fail, mentioning: "3000 ms behind"
+        ),
+        CheckExample(
+            "the offset is small, but without logs the item cannot be decided",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            exchange: .binanceClock(offsetMs: -12),
+            expect: .unknown, mentioning: "12 ms ahead of binance"
+        ),
+        CheckExample(
+            "the server-time probe broke",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            exchange: .example(clock: .failed(endpoint: "/api/v3/time", reason: "api.binance.com answered /api/v3/time with an HTML page (HTTP 502) instead of JSON")),
+            expect: .error, mentioning: "HTML page"
+        ),
         CheckExample(
             "offset logging declared; logs and exchange not observed in this release",
             manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",

@@ -55,7 +55,9 @@ public struct StreamSequenceTrackingCheck: Check {
             )
         }
         let fields = Self.sequenceFields(exchange.value)
-        guard let streams = manifest.streams else {
+        // A manifest derived from a framework's config says nothing of sequence handling unless it says so.
+        let undeclared = manifest.derivedFrom != nil && manifest.streams?.sequenceTracking == nil && manifest.streams?.onGap == nil
+        guard let streams = manifest.streams, !undeclared else {
             return .unknown(
                 "no stream policy declared (streams section) and \(MissingEvidence.logs)",
                 remediation: """

@@ -6,11 +6,20 @@ public struct Evidence: Codable, Sendable {
     public var collectedAt: Date
     public var manifest: Manifest
     public var files: [FileFact]
+    /// The bot host's clock synchronisation; nil when host evidence was not collected.
+    public var host: HostClockEvidence?
+    /// The read-only exchange probes; nil when they were not run (`--offline`).
+    public var exchange: ExchangeEvidence?
 
-    public init(collectedAt: Date, manifest: Manifest, files: [FileFact] = []) {
+    public init(
+        collectedAt: Date, manifest: Manifest, files: [FileFact] = [], host: HostClockEvidence? = nil,
+        exchange: ExchangeEvidence? = nil
+    ) {
         self.collectedAt = collectedAt
         self.manifest = manifest
         self.files = files
+        self.host = host
+        self.exchange = exchange
     }
 
     public func file(_ path: String) -> FileFact? { files.first { $0.path == path } }

@@ -13,7 +13,7 @@ struct AuditCommand: AsyncParsableCommand {
     @OptionGroup var evaluation: EvaluationOptionGroup
 
     func run() async throws {
-        let evidence = try inputs.collect()
+        let evidence = try await inputs.collect()
         try evaluation.report(on: evidence)
     }
 }
@@ -26,7 +26,27 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this moment (ISO 8601), for reproducible reports.", valueName: "TIME"))
     var now: String?
 
+    @Flag(name: .long, help: "Read this machine's clock sync (timesyncd, chrony, ntpd, kernel). Only on the bot's host.")
+    var host = false
+
+    @Option(name: .customLong("host-captures"), help: ArgumentHelp("Read the bot host's clock sync from outputs captured there (see README).", valueName: "DIR"))
+    var hostCaptures: String?
+
+    @Option(name: .long, help: ArgumentHelp("Audit a freqtrade or hummingbot bot from its own config; --manifest then names that config (default config.json, conf/conf_client.yml).", valueName: "NAME"))
+    var framework: FrameworkName?
+
+    @Option(name: .long, help: ArgumentHelp("hummingbot: the connector (e.g. binance), when no strategy config names it.", valueName: "CONNECTOR"))
+    var exchange: String?
+
+    @Flag(name: .long, help: "Make no network call at all: no exchange probes (the items that need them stay unknown).")
+    var offline = false
+
+    @Option(name: .long, help: ArgumentHelp("Global deadline for the exchange probes, in seconds.", valueName: "SECONDS"))
+    var timeout: Double = 10
+
     func validate() throws {
+        if !(0.1...600).contains(timeout) { throw ValidationError("--timeout must be between 0.1 and 600 seconds") }
+        if host && hostCaptures != nil { throw ValidationError("--host and --host-captures exclude each other") }
         if let now, Timestamp.parse(now) == nil {
             throw ValidationError("--now expects an ISO 8601 time such as 2026-11-25T12:00:00Z, got '\(now)'")
         }
@@ -37,8 +57,19 @@ struct InputOptions: ParsableArguments {
         now.flatMap(Timestamp.parse) ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
-    func collect() throws -> Evidence {
-        try Audit(manifestPath: manifest, now: moment).collect()
+    func collect() async throws -> Evidence {
+        let probes = offline ? nil : ExchangeCollector(
+            transport: URLSessionTransport(), environment: ProcessInfo.processInfo.environment,
+            requestTimeout: .milliseconds(Int(min(3, timeout) * 1000)), deadline: .milliseconds(Int(timeout * 1000))
+        )
+        var audit = Audit(
+            manifestPath: manifest, now: moment, host: host ? .live : hostCaptures.map { .captured(folder: $0) }, exchange: probes
+        )
+        if let source = framework?.source(exchange: exchange) {
+            audit.framework = source
+            if manifest == "preflight.yml" { audit.manifestPath = source.defaultConfigPath }
+        }
+        return try await audit.collect()
     }
 }
 
@@ -85,6 +116,17 @@ struct EvaluationOptionGroup: ParsableArguments {
     }
 }
 
+enum FrameworkName: String, ExpressibleByArgument, CaseIterable {
+    case freqtrade, hummingbot
+
+    func source(exchange: String?) -> FrameworkSource {
+        switch self {
+        case .freqtrade: .freqtrade
+        case .hummingbot: .hummingbot(exchange: exchange)
+        }
+    }
+}
+
 struct CollectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
@@ -97,7 +139,7 @@ struct CollectCommand: AsyncParsableCommand {
     var output: String
 
     func run() async throws {
-        let bundle = EvidenceBundle(evidence: try inputs.collect())
+        let bundle = EvidenceBundle(evidence: try await inputs.collect())
         try OutputFile.write(String(decoding: try bundle.encoded(), as: UTF8.self) + "\n", to: output)
         FileHandle.standardError.write(Data("preflight: evidence written to \(output)\n".utf8))
     }

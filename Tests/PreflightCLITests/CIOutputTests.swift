@@ -13,7 +13,7 @@ struct CIOutputTests {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let path = scratch.appendingPathComponent("out.sarif").path
-        let run = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--report", "sarif=\(path)"])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--report", "sarif=\(path)"])
         #expect(run.status == 1)
         let validation = try PreflightBinary.validate(json: path, schema: "sarif-2.1.0")
         #expect(validation.status == 0, "SARIF does not match the 2.1.0 schema:\n\(validation.stdout)")
@@ -36,7 +36,7 @@ struct CIOutputTests {
     }
 
     @Test func junitParsesBackWithASuitePerSectionAndACasePerItem() throws {
-        let run = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--format", "junit"])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--format", "junit"])
         #expect(run.status == 1)
         let summary = try JUnitSummary(xml: Data(run.stdout.utf8))
         #expect(summary.suites.map(\.name) == [
@@ -53,12 +53,12 @@ struct CIOutputTests {
     }
 
     @Test func markdownShowsScoreFailuresWithFixesAndFoldsThePasses() throws {
-        let failing = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--format", "markdown"])
+        let failing = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--format", "markdown"])
         #expect(failing.stdout.contains("❌ gate failed"))
         #expect(failing.stdout.contains("**Score 0/100** · evaluated 21 of 25 items"))
         #expect(failing.stdout.contains("| ❌ | **B3** retry-budget | high |"))
         #expect(failing.stdout.contains("<details><summary><b>B3</b> retry-budget: how to fix</summary>"))
-        let passing = try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--format", "markdown"])
+        let passing = try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--format", "markdown"])
         #expect(passing.status == 0)
         #expect(passing.stdout.contains("<details><summary>19 passed or not applicable</summary>"))
         #expect(!passing.stdout.contains("Needs attention"))

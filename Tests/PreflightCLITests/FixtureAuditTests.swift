@@ -26,7 +26,7 @@ struct FixtureAuditTests {
         let reportPath = scratch.appendingPathComponent("report.json").path
 
         let run = try PreflightBinary.run([
-            "audit", "--manifest", folder + "/preflight.yml", "--now", fixtureNow, "--format", "json", "--output", reportPath,
+            "audit", "--offline", "--manifest", folder + "/preflight.yml", "--now", fixtureNow, "--format", "json", "--output", reportPath,
         ])
         #expect(run.status == expectation.exitCode, "stderr: \(run.stderr)")
 
@@ -49,8 +49,8 @@ struct FixtureAuditTests {
 
     @Test func twoRunsOnTheSameEvidenceAreIdentical() throws {
         let manifest = PreflightBinary.root + "/fixtures/bots/defective/preflight.yml"
-        let first = try PreflightBinary.run(["audit", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
-        let second = try PreflightBinary.run(["audit", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
+        let first = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
+        let second = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
         #expect(first.stdout == second.stdout)
         #expect(!first.stdout.isEmpty)
     }
@@ -60,7 +60,7 @@ struct FixtureAuditTests {
         let canary = "CANARY-SECRET-7f3a9c1e5b"
         #expect(try String(contentsOfFile: manifest, encoding: .utf8).contains(canary), "the fixture must hold the canary")
         for format in ["text", "json"] {
-            let run = try PreflightBinary.run(["audit", "--manifest", manifest, "--now", fixtureNow, "--format", format])
+            let run = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", format])
             #expect(run.status == 1)
             #expect(!run.stdout.contains(canary) && !run.stderr.contains(canary))
             #expect(run.stdout.contains("credentials.api_secret"), "the finding must name where the secret is")
@@ -69,7 +69,7 @@ struct FixtureAuditTests {
 
     @Test func textReportFitsEightyColumnsAndPutsFailuresFirst() throws {
         let run = try PreflightBinary.run([
-            "audit", "--manifest", PreflightBinary.root + "/fixtures/bots/defective/preflight.yml", "--now", fixtureNow,
+            "audit", "--offline", "--manifest", PreflightBinary.root + "/fixtures/bots/defective/preflight.yml", "--now", fixtureNow,
         ])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -89,7 +89,7 @@ struct FixtureAuditTests {
     }
 
     @Test func readyBotPassesTheGateWithTheDefaultOptions() throws {
-        let run = try PreflightBinary.run(["audit", "--manifest", PreflightBinary.root + "/fixtures/bots/ready/preflight.yml", "--now", fixtureNow])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", PreflightBinary.root + "/fixtures/bots/ready/preflight.yml", "--now", fixtureNow])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("gate PASSED"))
     }
@@ -97,13 +97,13 @@ struct FixtureAuditTests {
     @Test func gateOptionsChangeTheExitCode() throws {
         let ready = PreflightBinary.root + "/fixtures/bots/ready/preflight.yml"
         let partial = PreflightBinary.root + "/fixtures/bots/partial/preflight.yml"
-        #expect(try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--min-coverage", "100"]).status == 1)
-        #expect(try PreflightBinary.run(["audit", "--manifest", partial, "--now", fixtureNow, "--min-coverage", "50"]).status == 1)
-        #expect(try PreflightBinary.run(["audit", "--manifest", partial, "--now", fixtureNow, "--fail-on", "never"]).status == 0)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--min-coverage", "100"]).status == 1)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", partial, "--now", fixtureNow, "--min-coverage", "50"]).status == 1)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", partial, "--now", fixtureNow, "--fail-on", "never"]).status == 0)
         let defective = PreflightBinary.root + "/fixtures/bots/defective/preflight.yml"
-        #expect(try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--fail-on", "never"]).status == 0)
-        #expect(try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--fail-on", "never", "--min-score", "90"]).status == 1)
-        let only = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--only", "A4,E1", "--format", "json"])
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--fail-on", "never"]).status == 0)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--fail-on", "never", "--min-score", "90"]).status == 1)
+        let only = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--only", "A4,E1", "--format", "json"])
         #expect(only.status == 0)
         #expect(only.stdout.contains("\"total\" : 2"))
     }
@@ -113,7 +113,7 @@ struct FixtureAuditTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let json = scratch.appendingPathComponent("r.json").path, text = scratch.appendingPathComponent("r.txt").path
         let run = try PreflightBinary.run([
-            "audit", "--manifest", PreflightBinary.root + "/fixtures/bots/ready/preflight.yml", "--now", fixtureNow,
+            "audit", "--offline", "--manifest", PreflightBinary.root + "/fixtures/bots/ready/preflight.yml", "--now", fixtureNow,
             "--report", "json=\(json)", "--report", "text=\(text)",
         ])
         #expect(run.status == 0)

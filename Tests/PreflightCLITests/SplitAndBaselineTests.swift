@@ -12,12 +12,12 @@ struct SplitAndBaselineTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let manifest = PreflightBinary.root + "/fixtures/bots/\(bot)/preflight.yml"
         let bundle = scratch.appendingPathComponent("bundle.json").path
-        let collect = try PreflightBinary.run(["collect", "--manifest", manifest, "--now", fixtureNow, "--output", bundle])
+        let collect = try PreflightBinary.run(["collect", "--offline", "--manifest", manifest, "--now", fixtureNow, "--output", bundle])
         #expect(collect.status == 0, "\(collect.stderr)")
         let validation = try PreflightBinary.validate(json: bundle, schema: PreflightBinary.root + "/schemas/bundle.schema.json")
         #expect(validation.status == 0, "bundle does not match its schema:\n\(validation.stdout)")
 
-        let audit = try PreflightBinary.run(["audit", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
+        let audit = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
         let evaluate = try PreflightBinary.run(["evaluate", bundle, "--format", "json"])
         #expect(audit.status == evaluate.status)
         #expect(!audit.stdout.isEmpty)
@@ -28,7 +28,7 @@ struct SplitAndBaselineTests {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bundle = scratch.appendingPathComponent("bundle.json").path
-        #expect(try PreflightBinary.run(["collect", "--manifest", ready, "--output", bundle]).status == 0)
+        #expect(try PreflightBinary.run(["collect", "--offline", "--manifest", ready, "--output", bundle]).status == 0)
         let evaluated = try PreflightBinary.run(["evaluate", bundle, "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundle))) as? [String: Any]
         let collectedAt = try #require((document?["evidence"] as? [String: Any])?["collectedAt"] as? String)
@@ -62,7 +62,7 @@ struct SplitAndBaselineTests {
         }
         yaml += "  - check: E4\n    reason: monitoring lands next sprint\n    expires: 2026-11-01\n"
         try yaml.write(toFile: file, atomically: true, encoding: .utf8)
-        let json = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--suppressions", file, "--format", "json"])
+        let json = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--suppressions", file, "--format", "json"])
         // E4's suppression expired, so E4 alone still fails the gate.
         #expect(json.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -74,13 +74,13 @@ struct SplitAndBaselineTests {
         #expect(b3["status"] as? String == "fail")
         #expect(b3["suppressed"] as? Bool == true)
         #expect((report["gate"] as? [String: Any])?["reasons"] as? [String] == ["E4 health-monitoring is fail"])
-        let text = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--suppressions", file])
+        let text = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--suppressions", file])
         #expect(text.stdout.contains("suppression expired"))
 
-        let off = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--suppressions", file, "--no-suppressions", "--format", "json"])
+        let off = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--suppressions", file, "--no-suppressions", "--format", "json"])
         #expect(!off.stdout.contains("\"suppressed\" : true"))
 
-        let stale = try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--suppressions", file, "--format", "json"])
+        let stale = try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--suppressions", file, "--format", "json"])
         let staleReport = try #require(try JSONSerialization.jsonObject(with: Data(stale.stdout.utf8)) as? [String: Any])
         // Every ready item that passes leaves its suppression stale; unknown items still use theirs.
         let staleCount = (staleReport["stale_suppressions"] as? [[String: Any]])?.count ?? 0
@@ -93,7 +93,7 @@ struct SplitAndBaselineTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("s.yml").path
         try "version: 1\nsuppressions:\n  - check: B3\n    reson: typo\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let run = try PreflightBinary.run(["audit", "--manifest", ready, "--suppressions", file])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--suppressions", file])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(file):4:5: suppressions[0]: unknown key 'reson'; did you mean 'reason'?"), "\(run.stderr)")
     }
@@ -102,9 +102,9 @@ struct SplitAndBaselineTests {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let baseline = scratch.appendingPathComponent("baseline.json").path
-        let record = try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--write-baseline", baseline])
+        let record = try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--write-baseline", baseline])
         #expect(record.status == 1)
-        #expect(try PreflightBinary.run(["audit", "--manifest", defective, "--now", fixtureNow, "--baseline", baseline]).status == 0)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--baseline", baseline]).status == 0)
 
         // A new defect (B3 was already failing; the ready bot's C4 was not) and a fix (B1).
         var text = try String(contentsOfFile: defective, encoding: .utf8)
@@ -112,7 +112,7 @@ struct SplitAndBaselineTests {
         text = text.replacingOccurrences(of: "\nsuppressions:", with: "\nsuppressionz:")
         let changed = scratch.appendingPathComponent("preflight.yml").path
         try text.write(toFile: changed, atomically: true, encoding: .utf8)
-        let json = try PreflightBinary.run(["audit", "--manifest", changed, "--now", fixtureNow, "--baseline", baseline, "--format", "json"])
+        let json = try PreflightBinary.run(["audit", "--offline", "--manifest", changed, "--now", fixtureNow, "--baseline", baseline, "--format", "json"])
         #expect(json.status == 0, "\(json.stdout)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let fixed = try #require(report["fixed_since_baseline"] as? [[String: Any]])
@@ -121,7 +121,7 @@ struct SplitAndBaselineTests {
         // A regression: the ready bot's errors.validation now retries. Against the defective baseline it is
         // unchanged; against the ready bot's own baseline it is new and fails the gate.
         let readyBaseline = scratch.appendingPathComponent("ready-baseline.json").path
-        #expect(try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--write-baseline", readyBaseline]).status == 0)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--write-baseline", readyBaseline]).status == 0)
         let regressed = scratch.appendingPathComponent("regressed.yml").path
         let readyText = try String(contentsOfFile: ready, encoding: .utf8).replacingOccurrences(of: "validation: drop", with: "validation: retry")
         try readyText.write(toFile: regressed, atomically: true, encoding: .utf8)
@@ -129,13 +129,13 @@ struct SplitAndBaselineTests {
                                                    withDestinationPath: PreflightBinary.root + "/fixtures/bots/ready/docs")
         try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent("run").path,
                                                    withDestinationPath: PreflightBinary.root + "/fixtures/bots/ready/run")
-        let gate = try PreflightBinary.run(["audit", "--manifest", regressed, "--now", fixtureNow, "--baseline", readyBaseline])
+        let gate = try PreflightBinary.run(["audit", "--offline", "--manifest", regressed, "--now", fixtureNow, "--baseline", readyBaseline])
         #expect(gate.status == 1)
         #expect(gate.stdout.contains("C4 validation-error-stops is fail (new since the baseline)"), "\(gate.stdout)")
     }
 
     @Test func requireObservedTurnsDeclaredPassesIntoWarnings() throws {
-        let json = try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--require-observed", "--format", "json"])
+        let json = try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--require-observed", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let items = try #require(report["items"] as? [[String: Any]])
         let status = Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as! String, $0["status"] as! String) })
@@ -143,7 +143,7 @@ struct SplitAndBaselineTests {
         #expect(status["B3"] == "warn")
         #expect(status["C5"] == "warn")
         #expect(json.status == 0)
-        #expect(try PreflightBinary.run(["audit", "--manifest", ready, "--now", fixtureNow, "--require-observed", "--fail-on", "warn"]).status == 1)
+        #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--require-observed", "--fail-on", "warn"]).status == 1)
         let b3 = try #require(items.first { $0["id"] as? String == "B3" })
         #expect((b3["summary"] as? String ?? "").hasPrefix("only declared evidence: "))
         #expect((b3["remediation"] as? String ?? "").contains("log samples"))

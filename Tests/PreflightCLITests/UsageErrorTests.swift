@@ -8,7 +8,7 @@ struct UsageErrorTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let path = scratch.appendingPathComponent("preflight.yml").path
         try "version: 1\nbot:\n  name: x\n  exchange: binance\nretry:\n  max_attempts: lots\n  backof: {}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try PreflightBinary.run(["audit", "--manifest", path])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", path])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("\(path):6:17: retry.max_attempts: expected a whole number"))
@@ -20,13 +20,13 @@ struct UsageErrorTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let path = scratch.appendingPathComponent("bad.yml").path
         try "version: 1\nbot:\n  name: x\n   exchange: binance\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try PreflightBinary.run(["audit", "--manifest", path])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(path):4:"), "\(run.stderr)")
     }
 
     @Test func missingManifestSaysWhy() throws {
-        let run = try PreflightBinary.run(["audit", "--manifest", "/nonexistent/preflight.yml"])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", "/nonexistent/preflight.yml"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("/nonexistent/preflight.yml: cannot read the manifest: No such file or directory"), "\(run.stderr)")
     }
@@ -36,7 +36,7 @@ struct UsageErrorTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let path = scratch.appendingPathComponent("v2.yml").path
         try "version: 2\nbot: {name: x, exchange: binance}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try PreflightBinary.run(["audit", "--manifest", path])
+        let run = try PreflightBinary.run(["audit", "--offline", "--manifest", path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("unsupported manifest version 2"))
     }

@@ -26,7 +26,9 @@ func evaluate(_ example: CheckExample, with check: any Check) throws -> ReportIt
     }
     if !text.hasPrefix("version:") { text = "version: 1\n" + text }
     let manifest = try ManifestLoader.parse(text, path: "example.yml")
-    let evidence = Evidence(collectedAt: exampleNow, manifest: manifest, files: example.files)
+    let evidence = Evidence(
+        collectedAt: exampleNow, manifest: manifest, files: example.files, host: example.host, exchange: example.exchange
+    )
     let report = Auditor(selection: Selection(only: [check.item.id], skip: [])).evaluate(evidence)
     return try #require(report.items.first)
 }

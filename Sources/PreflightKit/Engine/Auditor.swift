@@ -31,6 +31,10 @@ public struct Auditor: Sendable {
                 suppressionState = Self.state(of: suppressions[index], now: evidence.collectedAt)
             }
             var item = ReportItem(item: check.item, finding: finding, suppression: suppressionState)
+            if item.remediation != nil, let framework = manifest.derivedFrom,
+               let advice = FrameworkAdvice.remediation(framework: framework, item: item.id) {
+                item.remediation = advice
+            }
             if let baseline = options.baseline, [.fail, .error, .warn].contains(item.status) {
                 item.baseline = baseline.accepts(id: item.id, status: item.status) ? .unchanged : .new
             }

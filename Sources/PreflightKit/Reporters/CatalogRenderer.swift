@@ -51,6 +51,7 @@ public enum CatalogRenderer {
                 out.append("  \(example.expected.label): \(example.title)")
                 out += example.manifest.split(separator: "\n", omittingEmptySubsequences: false)
                     .filter { !$0.isEmpty }.map { "      \($0)" }
+                if let host = example.host { out += host.outline.map { "      \($0)" } }
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -2,6 +2,8 @@
 public struct Backoff: Codable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case exponential, linear, constant, none
+        /// Grows with the square of the attempt number (freqtrade's retrier).
+        case quadratic
     }
 
     public enum Jitter: String, Codable, Sendable, CaseIterable {

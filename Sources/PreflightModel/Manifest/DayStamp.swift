@@ -49,6 +49,12 @@ public struct DayStamp: Codable, Sendable, Equatable, Comparable, CustomStringCo
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// The UTC day of a moment, written YYYY-MM-DD.
+    public static func format(_ date: Date) -> String {
+        let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     public static func < (lhs: DayStamp, rhs: DayStamp) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -17,7 +17,8 @@ public struct LogsSection: Codable, Sendable {
         "time", "level", "message", "event", "endpoint", "method", "status", "error_code", "attempt",
         "latency_ms", "concurrency_inflight", "signed", "request_timestamp", "recv_window", "clock_offset_ms",
         "retry_after", "request_id", "client_order_id", "stream", "close_code", "last_message_ago_ms",
-        "uptime_seconds", "sequence", "first_update_id", "last_update_id", "prev_update_id",
+        "uptime_seconds", "sequence", "first_update_id", "last_update_id", "prev_update_id", "message_type",
+        "resync_items", "resync_mode", "breaker_state",
     ]
 
     /// The event kinds preflight understands; `events` maps them to the bot's own names.

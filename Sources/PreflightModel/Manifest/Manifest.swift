@@ -22,6 +22,8 @@ public struct Manifest: Codable, Sendable {
     public var suppressions: [Suppression]
     /// Keys that hold a secret written inline. Only the place is kept, never the value.
     public var inlineSecrets: [SourceLocation]
+    /// The framework whose own config this manifest was derived from (freqtrade, hummingbot); nil for a preflight.yml.
+    public var derivedFrom: String?
 
     public init(path: String, version: Int = Manifest.supportedVersion, bot: BotSection) {
         self.path = path

@@ -1,0 +1,195 @@
+import Foundation
+import PreflightModel
+
+/// Turns one log line into an event, or says why it cannot. One per reader: it reuses its
+/// capture buffer from line to line, so it is not shared between threads.
+final class LogLineParser {
+    enum Outcome {
+        /// The event was written to the caller's `event`.
+        case event
+        case blank
+        case bad(LogBadInputKind, detail: String?)
+        /// A parsed record whose event name is not a known kind (see `unknownEventName`).
+        case unknownEvent
+    }
+
+    let vocabulary: LogVocabulary
+    let format: LogsSection.Format
+    let timeFormat: LogsSection.TimeFormat
+    private let slots: UnsafeMutablePointer<LogValueSpan>
+    private var present: UInt64 = 0
+    private(set) var unknownEventNames = UnknownEventNameCounter()
+    private var unknownName: LogValueSpan?
+    private var unknownNameLine: UnsafePointer<UInt8>?
+    private static let fieldCount = LogField.allCases.count
+    private static let kinds = LogEventKind.allCases
+
+    init(vocabulary: LogVocabulary, format: LogsSection.Format, timeFormat: LogsSection.TimeFormat) {
+        self.vocabulary = vocabulary
+        self.format = format
+        self.timeFormat = timeFormat
+        slots = .allocate(capacity: Self.fieldCount)
+        slots.initialize(repeating: LogValueSpan(), count: Self.fieldCount)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// `terminated` is false for a last line that had no newline. At least 8 readable bytes must
+    /// follow `p[count - 1]` (the reader pads its buffer), for word-at-a-time key lookups.
+    func parse(
+        _ p: UnsafePointer<UInt8>, _ count: Int, terminated: Bool, position: LogPosition, into event: inout LogEvent
+    ) -> Outcome {
+        var n = count
+        if n > 0, p[n - 1] == UInt8(ascii: "\r") { n -= 1 }
+        var first = 0
+        while first < n, p[first] == UInt8(ascii: " ") || p[first] == UInt8(ascii: "\t") { first += 1 }
+        if first == n { return .blank }
+
+        present = 0
+        unknownNameLine = nil
+        let asJSON: Bool
+        switch format {
+        case .jsonl: asJSON = true
+        case .logfmt: asJSON = false
+        case .auto: asJSON = p[first] == UInt8(ascii: "{")
+        }
+        let parsed = asJSON ? scanJSON(p, n) : scanLogfmt(p, n)
+        guard parsed else {
+            return .bad(failureKind(p, count, json: asJSON, terminated: terminated), detail: nil)
+        }
+        return self.event(p, position: position, into: &event)
+    }
+
+    /// The event name of the line just parsed, when it was `.unknownEvent`; nil when it had none.
+    func unknownEventName() -> String? {
+        guard let unknownName, let unknownNameLine else { return nil }
+        return text(unknownNameLine, unknownName)
+    }
+
+    @inline(__always)
+    func capture(_ payload: UInt16, start: Int, end: Int, kind: LogValueSpan.Kind) {
+        let index = Int(payload & 0xFF)
+        let rank = UInt8(payload >> 8)
+        let bit: UInt64 = 1 << UInt64(index)
+        if present & bit != 0, slots[index].rank < rank { return }
+        present |= bit
+        slots[index] = LogValueSpan(start: Int32(start), end: Int32(end), kind: kind, rank: rank)
+    }
+
+    /// The span of a field the record carried, by the field's declaration index.
+    @inline(__always)
+    private func span(_ index: Int) -> LogValueSpan? {
+        present & (1 << UInt64(index)) != 0 ? slots[index] : nil
+    }
+
+    static let timeIndex = LogField.time.index, levelIndex = LogField.level.index
+    static let messageIndex = LogField.message.index, eventIndex = LogField.event.index
+    private static let fieldsByIndex = LogField.allCases
+
+    /// A line that does not parse: junk, cut off, or merely malformed.
+    private func failureKind(_ p: UnsafePointer<UInt8>, _ n: Int, json: Bool, terminated: Bool) -> LogBadInputKind {
+        let bytes = UnsafeBufferPointer(start: p, count: n)
+        let hasControlBytes = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D || $0 == 0x7F }
+        if hasControlBytes || String(validating: bytes, as: UTF8.self) == nil { return .binaryJunk }
+        if !terminated { return .truncatedLine }
+        return json ? .invalidJSON : .unparseableLine
+    }
+
+    // MARK: building the event
+
+    private func event(_ p: UnsafePointer<UInt8>, position: LogPosition, into event: inout LogEvent) -> Outcome {
+        var kind: LogEventKind?
+        if let name = span(Self.eventIndex) { kind = eventKind(p, name) }
+        if kind == nil, let message = span(Self.messageIndex) { kind = eventKind(p, message) }
+        guard let kind else {
+            unknownName = span(Self.eventIndex) ?? span(Self.messageIndex)
+            unknownNameLine = p
+            unknownEventNames.count(p, unknownName) { self.text(p, $0) }
+            return .unknownEvent
+        }
+        guard let timeSpan = span(Self.timeIndex), timeSpan.kind != .null else {
+            return .bad(.missingTimestamp, detail: nil)
+        }
+        guard let time = instant(p, timeSpan, format: timeFormat) else {
+            return .bad(.invalidTimestamp, detail: text(p, timeSpan).map { "unreadable time \(String($0.prefix(40)))" })
+        }
+        event = LogEvent(kind: kind, time: time, position: position)
+        event.fields = LogFieldSet(rawValue: present)
+        // time, level, message and event are handled apart (the first four fields; a test keeps them first).
+        var remaining = present & ~0b1111
+        if let level = span(Self.levelIndex) { event.level = self.level(p, level) }
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            fill(&event, Self.fieldsByIndex[index], p, slots[index])
+        }
+        return .event
+    }
+
+    private func fill(_ event: inout LogEvent, _ field: LogField, _ p: UnsafePointer<UInt8>, _ value: LogValueSpan) {
+        switch field {
+        case .time, .level, .message, .event: break
+        case .endpoint: event.endpoint = text(p, value)
+        case .method: event.method = text(p, value)
+        case .status: event.status = integer(p, value)
+        case .errorCode: event.errorCode = text(p, value)
+        case .attempt: event.attempt = integer(p, value)
+        case .latencyMs: event.latencyMs = number(p, value)
+        case .concurrencyInflight: event.concurrencyInflight = integer(p, value)
+        case .signed: event.signed = flag(p, value)
+        case .requestTimestamp: event.requestTimestamp = instant(p, value, format: .auto)
+        case .recvWindow: event.recvWindowMs = number(p, value)
+        case .clockOffsetMs: event.clockOffsetMs = number(p, value)
+        case .retryAfter: event.retryAfterSeconds = number(p, value)
+        case .requestID: event.requestID = text(p, value)
+        case .clientOrderID: event.clientOrderID = text(p, value)
+        case .stream: event.stream = text(p, value)
+        case .closeCode: event.closeCode = integer(p, value)
+        case .lastMessageAgoMs: event.lastMessageAgoMs = number(p, value)
+        case .uptimeSeconds: event.uptimeSeconds = number(p, value)
+        case .sequence: event.sequence = integer(p, value).map(Int64.init)
+        case .firstUpdateID: event.firstUpdateID = integer(p, value).map(Int64.init)
+        case .lastUpdateID: event.lastUpdateID = integer(p, value).map(Int64.init)
+        case .prevUpdateID: event.prevUpdateID = integer(p, value).map(Int64.init)
+        case .messageType: event.isSnapshot = text(p, value).map { $0.lowercased() == "snapshot" }
+        case .resyncItems: event.resyncItems = integer(p, value)
+        case .resyncMode: event.resyncMode = text(p, value)
+        case .breakerState: event.breakerState = text(p, value)
+        }
+    }
+
+    private func eventKind(_ p: UnsafePointer<UInt8>, _ value: LogValueSpan) -> LogEventKind? {
+        let payload: UInt16?
+        switch value.kind {
+        case .string, .bare:
+            let start = p + Int(value.start), count = Int(value.end - value.start)
+            payload = vocabulary.events.lookup(start, count) ?? vocabulary.foldedEvents.lookup(start, count)
+        case .escapedString:
+            let decoded = Array(decodeEscapes(p, Int(value.start), Int(value.end)).utf8)
+            payload = decoded.isEmpty ? nil : decoded.withUnsafeBufferPointer {
+                vocabulary.foldedEvents.lookup($0.baseAddress!, $0.count)
+            }
+        default:
+            payload = nil
+        }
+        return payload.map { Self.kinds[Int($0)] }
+    }
+
+    private func level(_ p: UnsafePointer<UInt8>, _ value: LogValueSpan) -> LogLevel? {
+        let start = Int(value.start), count = Int(value.end - value.start)
+        switch value.kind {
+        case .number:
+            return integer(p, value).flatMap(LogLevel.init(pinoNumber:))
+        case .string, .bare, .escapedString:
+            guard count > 0 else { return nil }
+            if let number = integer(p, value) { return LogLevel(pinoNumber: number) }
+            // zap's `dpanic` is a panic, not a debug level.
+            if count == 6, p[start] | 0x20 == UInt8(ascii: "d"), p[start + 1] | 0x20 == UInt8(ascii: "p") {
+                return .fatal
+            }
+            return LogLevel(nameStartingWith: p[start])
+        default:
+            return nil
+        }
+    }
+}

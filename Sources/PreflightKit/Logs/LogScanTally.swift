@@ -1,0 +1,78 @@
+import PreflightModel
+
+/// Builds a `LogScan` while reading.
+struct LogScanTally {
+    static let noEventName = "(no event or message field)"
+    static let otherEventNames = "(other names)"
+
+    var scan = LogScan()
+    private var eventCounts = [Int](repeating: 0, count: LogEventKind.allCases.count)
+    private static let kinds = LogEventKind.allCases
+
+    @inline(__always)
+    mutating func countEvent(_ kind: LogEventKind) {
+        eventCounts[Self.index(of: kind)] += 1
+    }
+
+    private var badInput = [LogBadInputTally](repeating: LogBadInputTally(), count: LogBadInputKind.allCases.count)
+    private static let badKinds = LogBadInputKind.allCases
+
+    mutating func record(_ kind: LogBadInputKind, _ sample: @autoclosure () -> LogSample) {
+        badInput[Self.index(of: kind)].record(sample())
+    }
+
+    /// The scan, with the unknown event names the parser counted (merged by name, most frequent
+    /// first, at most 20).
+    consuming func finish(unknownEventNames: UnknownEventNameCounter) -> LogScan {
+        var scan = scan
+        for (index, count) in eventCounts.enumerated() where count > 0 { scan.eventsByKind[Self.kinds[index]] = count }
+        for (index, tally) in badInput.enumerated() where tally.count > 0 { scan.badInput[Self.badKinds[index]] = tally }
+        var byName: [String: Int] = [:]
+        for (name, count) in unknownEventNames.counts { byName[name, default: 0] += count }
+        if unknownEventNames.withoutName > 0 { byName[Self.noEventName, default: 0] += unknownEventNames.withoutName }
+        if unknownEventNames.others > 0 { byName[Self.otherEventNames, default: 0] += unknownEventNames.others }
+        scan.unknownEventNames = byName
+            .map { LogScan.UnknownEventName(name: $0.key, count: $0.value) }
+            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+            .prefix(20)
+            .map { $0 }
+        return scan
+    }
+
+    @inline(__always)
+    private static func index(of kind: LogEventKind) -> Int {
+        switch kind {
+        case .apiRequest: 0
+        case .wsConnect: 1
+        case .wsReconnectAttempt: 2
+        case .wsDisconnect: 3
+        case .wsMessage: 4
+        case .wsGap: 5
+        case .resync: 6
+        case .orderSubmit: 7
+        case .orderCancel: 8
+        case .startup: 9
+        case .reconcile: 10
+        case .killSwitch: 11
+        case .circuitBreaker: 12
+        case .escalation: 13
+        case .heartbeat: 14
+        }
+    }
+
+    @inline(__always)
+    private static func index(of kind: LogBadInputKind) -> Int {
+        switch kind {
+        case .invalidJSON: 0
+        case .unparseableLine: 1
+        case .truncatedLine: 2
+        case .oversizedLine: 3
+        case .binaryJunk: 4
+        case .corruptGzip: 5
+        case .emptyFile: 6
+        case .unknownEvent: 7
+        case .missingTimestamp: 8
+        case .invalidTimestamp: 9
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+private let freqtradeConfig = PreflightBinary.root + "/fixtures/frameworks/freqtrade/config.json"
+private let hummingbotConfig = PreflightBinary.root + "/fixtures/frameworks/hummingbot/conf/conf_client.yml"
+
+@Suite("Framework adapters: freqtrade and hummingbot", .serialized)
+struct FrameworkTests {
+    static func audit(_ framework: String, _ config: String, _ extra: [String] = []) throws -> PreflightBinary.Outcome {
+        try PreflightBinary.run(["audit", "--offline", "--framework", framework, "--manifest", config, "--now", fixtureNow] + extra)
+    }
+
+    static func report(_ run: PreflightBinary.Outcome) throws -> [String: [String: Any]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let items = try #require(document["items"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "?", $0) })
+    }
+
+    @Test(arguments: [("freqtrade", freqtradeConfig), ("hummingbot", hummingbotConfig)])
+    func frameworkFixtureMatchesItsExpectedVerdicts(_ framework: String, _ config: String) throws {
+        let folder = PreflightBinary.root + "/fixtures/frameworks/" + framework
+        let expectation = try JSONDecoder().decode(
+            FixtureExpectation.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/expected.json")))
+        let run = try Self.audit(framework, config, ["--format", "json"])
+        #expect(run.status == expectation.exitCode, "\(run.stderr)")
+        let items = try Self.report(run)
+        #expect(items.count == 25)
+        for (id, status) in expectation.items {
+            #expect(items[id]?["status"] as? String == status, "\(framework) \(id): \(items[id]?["summary"] ?? "")")
+        }
+    }
+
+    @Test func freqtradeFailsD2ForItsMissingClientOrderIdsWithAFrameworkFix() throws {
+        let items = try Self.report(try Self.audit("freqtrade", freqtradeConfig, ["--format", "json"]))
+        let d2 = try #require(items["D2"])
+        #expect(d2["status"] as? String == "fail")
+        #expect((d2["remediation"] as? String ?? "").contains("freqtrade sends no client order ids"))
+        let b3 = try #require(items["B3"])
+        #expect((b3["summary"] as? String ?? "").contains("5 attempts"))
+        #expect((b3["remediation"] as? String ?? "").contains("API_RETRY_COUNT = 4"))
+        // The recvWindow and the kill switch come from config.json itself, with their lines.
+        let evidence = try #require((items["D5"]?["evidence"] as? [[String: Any]])?.first?["location"] as? [String: Any])
+        #expect(evidence["file"] as? String == freqtradeConfig)
+        #expect(evidence["line"] as? Int == 35)
+    }
+
+    @Test func hummingbotFailsB5BecauseItReconnectsWithoutBackoff() throws {
+        let items = try Self.report(try Self.audit("hummingbot", hummingbotConfig, ["--format", "json"]))
+        let b5 = try #require(items["B5"])
+        #expect(b5["status"] as? String == "fail")
+        #expect((b5["summary"] as? String ?? "").contains("no growth"))
+        #expect((b5["remediation"] as? String ?? "").contains("hummingbot's connectors reconnect"))
+        #expect(items["D2"]?["status"] as? String == "pass")
+        // The exchange came from the strategy config beside conf_client.yml.
+        #expect(try Self.audit("hummingbot", hummingbotConfig).stdout.contains("on binance"))
+    }
+
+    @Test(arguments: [("freqtrade", freqtradeConfig, "CANARY-FREQTRADE-SECRET-0a1b2c", "exchange.secret"),
+                      ("hummingbot", hummingbotConfig, "CANARY-HB-TELEGRAM-77e1", "telegram_mode.telegram_token")])
+    func secretsInAFrameworkConfigAreFindingsButNeverShown(_ framework: String, _ config: String, _ canary: String, _ key: String) throws {
+        #expect(try String(contentsOfFile: config, encoding: .utf8).contains(canary))
+        for format in ["text", "json", "sarif", "markdown"] {
+            let run = try Self.audit(framework, config, ["--format", format])
+            #expect(!run.stdout.contains(canary) && !run.stderr.contains(canary))
+            #expect(run.stdout.contains(key), "\(format) must name where the secret is")
+        }
+    }
+
+    @Test(arguments: [
+        ["init", "--output", "-"],
+        ["init", "--from-framework", "freqtrade", freqtradeConfig, "--output", "-"],
+        ["init", "--from-framework", "hummingbot", hummingbotConfig, "--output", "-"],
+    ])
+    func initRoundTripsIntoAValidManifest(_ arguments: [String]) throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try PreflightBinary.run(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        for section in ["bot:", "credentials:", "clock:", "concurrency:", "retry:", "errors:", "circuit_breakers:", "streams:",
+                        "recovery:", "orders:", "kill_switch:", "monitoring:", "logs:"] {
+            #expect(run.stdout.contains("\n\(section)"), "missing section \(section)")
+        }
+        #expect(!run.stdout.contains("CANARY"), "init must not copy a secret")
+        var text = run.stdout
+        if arguments.count == 3 {
+            // The blank template leaves bot.name and bot.exchange for the user: fill them as a user would.
+            text = text.replacingOccurrences(of: "  # name: \"my-bot\"", with: "  name: \"my-bot\"")
+                .replacingOccurrences(of: "  # exchange: binance", with: "  exchange: binance")
+        }
+        let manifest = scratch.appendingPathComponent("preflight.yml").path
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let audit = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
+        #expect(audit.status == 0 || audit.status == 1, "the written manifest must load: \(audit.stderr)")
+        #expect(audit.stderr.isEmpty)
+    }
+
+    @Test func initDerivesWhatItCanFromFreqtrade() throws {
+        let run = try PreflightBinary.run(["init", "--from-framework", "freqtrade", freqtradeConfig, "--output", "-"])
+        #expect(run.stdout.contains("  exchange: binance"))
+        #expect(run.stdout.contains("  recv_window_ms: 10000"))
+        #expect(run.stdout.contains("  max_attempts: 5   # from API_RETRY_COUNT = 4, docs/frameworks.md#freqtrade"))
+        #expect(run.stdout.contains("  # offset_alert_ms: 1000   # decide:"))
+    }
+
+    @Test func initRefusesToOverwrite() throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = scratch.appendingPathComponent("preflight.yml").path
+        try "keep me".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try PreflightBinary.run(["init", "--output", path])
+        #expect(run.status == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+    }
+
+    @Test func unsupportedFrameworkExchangeIsAClearInputError() throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = scratch.appendingPathComponent("config.json").path
+        try #"{"exchange": {"name": "gate"}}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Self.audit("freqtrade", path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(path):1:23: exchange.name: freqtrade exchange 'gate' is not one preflight audits"), "\(run.stderr)")
+    }
+}

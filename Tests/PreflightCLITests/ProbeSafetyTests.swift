@@ -1,0 +1,73 @@
+import Foundation
+import MockExchange
+import Testing
+
+/// The whole binary against the mock exchange: canary secrets never leak, `--offline` never connects.
+@Suite("Probe safety: secrets and offline", .serialized)
+struct ProbeSafetyTests {
+    static let canaries = ["CANARY-KEY-81f0aa", "CANARY-SECRET-3c9b77", "CANARY-PASS-5e12dd"]
+
+    static func server(_ exchange: String) throws -> MockExchangeServer {
+        try MockExchangeServer(MockExchangeConfiguration(apiKey: canaries[0], apiSecret: canaries[1], passphrase: canaries[2]))
+    }
+
+    static func manifest(in folder: URL, exchange: String, base: String) throws -> String {
+        let path = folder.appendingPathComponent("preflight.yml").path
+        try """
+            version: 1
+            bot: {name: canary-bot, exchange: \(exchange), base_url: "\(base)"}
+            credentials: {api_key_env: BOT_KEY, api_secret_env: BOT_SECRET, passphrase_env: BOT_PASS, key_permissions: [read]}
+            clock: {recv_window_ms: 5000, logs_offset: true}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(arguments: ["binance", "bybit", "okx"])
+    func canarySecretsAppearInNoOutput(_ exchange: String) throws {
+        let server = try Self.server(exchange)
+        defer { server.stop() }
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = try Self.manifest(in: scratch, exchange: exchange, base: server.baseURL)
+        let environment = ["BOT_KEY": Self.canaries[0], "BOT_SECRET": Self.canaries[1], "BOT_PASS": Self.canaries[2]]
+        var outputs: [String] = []
+        let reports = ["json", "sarif", "junit", "markdown", "text"].map { scratch.appendingPathComponent("r.\($0)").path }
+        let audit = try PreflightBinary.run(
+            ["audit", "--manifest", manifest, "--format", "json"]
+                + zip(["json", "sarif", "junit", "markdown", "text"], reports).flatMap { ["--report", "\($0)=\($1)"] },
+            environment: environment)
+        outputs += [audit.stdout, audit.stderr]
+        let bundle = scratch.appendingPathComponent("bundle.json").path
+        let collect = try PreflightBinary.run(["collect", "--manifest", manifest, "--output", bundle], environment: environment)
+        outputs += [collect.stdout, collect.stderr]
+        for path in reports + [bundle] { outputs.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        // A wrong secret makes the exchange reject the key: the error path must not leak either.
+        let rejected = try PreflightBinary.run(["audit", "--manifest", manifest], environment: environment.merging(["BOT_SECRET": "CANARY-WRONG-00"]) { $1 })
+        outputs += [rejected.stdout, rejected.stderr]
+
+        #expect(audit.stdout.contains("\"exchange\""), "the probes ran: \(audit.stderr)")
+        #expect(audit.stdout.contains("reported by \(exchange)"), "the key probe succeeded")
+        let signatures = server.requests.flatMap { request in
+            request.query.split(separator: "&").filter { $0.hasPrefix("signature=") }.map { String($0.dropFirst("signature=".count)) }
+        }
+        for secret in Self.canaries + ["CANARY-WRONG-00"] + signatures {
+            for output in outputs { #expect(!output.contains(secret), "an output contains a secret or signature") }
+        }
+    }
+
+    @Test func offlineMakesNoConnectionAtAll() throws {
+        let server = try Self.server("binance")
+        defer { server.stop() }
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let manifest = try Self.manifest(in: scratch, exchange: "binance", base: server.baseURL)
+        let environment = ["BOT_KEY": Self.canaries[0], "BOT_SECRET": Self.canaries[1]]
+        let offline = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--format", "json"], environment: environment)
+        #expect(offline.stdout.contains("exchange probes not run"))
+        #expect(server.acceptedConnections == 0)
+        #expect(server.requests.isEmpty)
+        // The control: the same audit online does connect.
+        _ = try PreflightBinary.run(["audit", "--manifest", manifest, "--format", "json"], environment: environment)
+        #expect(server.acceptedConnections > 0)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PreflightKit
+import PreflightModel
+import Testing
+
+@Suite("Log streaming: chunk boundaries do not change what is read")
+struct LogStreamingTests {
+    static let text: String = {
+        var lines: [String] = []
+        for n in 0..<400 {
+            switch n % 7 {
+            case 0: lines.append(#"{"time":"2024-03-01T12:00:00Z","event":"api_request","endpoint":"/api/v3/order","status":200,"attempt":\#(n % 3 + 1)}"#)
+            case 1: lines.append("time=1709294400 event=ws_message stream=depth U=\(n) u=\(n + 1)")
+            case 2: lines.append("garbage \u{1}")
+            case 3: lines.append("")
+            case 4: lines.append(#"{"time":1709294400,"event":"order_submit","client_order_id":"bot-\#(n)","pad":"\#(String(repeating: "p", count: n))"}"#)
+            case 5: lines.append(#"{"time":1709294400,"event":"heartbeat""#)
+            default: lines.append(#"{"ts":1709294400,"msg":"ws_connect","stream":"depth"}"#)
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }()
+
+    @Test(arguments: [1, 2, 3, 7, 64, 4096])
+    func tinyChunksReadTheSameAsLargeOnes(_ chunkBytes: Int) throws {
+        let folder = try LogFolder()
+        let file = try folder.write("mixed.log", Self.text)
+        let (expected, expectedEvents) = scan([file])
+        let (actual, actualEvents) = scan([file], reader: LogReader(chunkBytes: chunkBytes))
+        #expect(actual == expected)
+        #expect(actualEvents.map(\.position) == expectedEvents.map(\.position))
+        #expect(actualEvents.map(\.clientOrderID) == expectedEvents.map(\.clientOrderID))
+        #expect(expected.lines == 400)
+        #expect(expected.count(.apiRequest) == 58)
+        #expect(expected.count(.wsMessage) == 57)
+        #expect(expected.count(.orderSubmit) == 57)
+        #expect(expected.count(.wsConnect) == 57)
+        #expect(expected.count(.binaryJunk) == 57)
+        #expect(expected.count(.invalidJSON) == 57)
+        #expect(expected.badInputCount == 114)
+    }
+
+    @Test func oversizedLinesAreFoundAtAnyChunkSize() throws {
+        let folder = try LogFolder()
+        let long = #"{"time":1,"event":"heartbeat","pad":""# + String(repeating: "z", count: 500) + #""}"#
+        let short = #"{"time":1,"event":"heartbeat"}"#
+        let file = try folder.write("long.log", [short, long, short, long, long, short].joined(separator: "\n") + "\n")
+        for chunk in [1, 5, 100, 1000] {
+            let (scan, events) = scan([file], reader: LogReader(maxLineBytes: 200, chunkBytes: chunk))
+            #expect(events.map(\.position.line) == [1, 3, 6], "chunk \(chunk)")
+            #expect(scan.badInput[.oversizedLine]?.samples.map(\.location.line) == [2, 4, 5], "chunk \(chunk)")
+        }
+    }
+}
