@@ -24,10 +24,9 @@ struct BybitSigningTests {
         let server = try MockExchangeServer(makeConfiguration())
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
-        let now = localMilliseconds()
-        let signedWithQuery = try await client.get(Self.path + "?x=1", headers: TestSigning.bybitHeaders(timestamp: now, query: "x=1"))
+        let signedWithQuery = try await client.get(Self.path + "?x=1", headers: TestSigning.bybitHeaders(timestamp: localMilliseconds(), query: "x=1"))
         #expect(try signedWithQuery.json()["retCode"] as? Int == 0)
-        let signedWithoutQuery = try await client.get(Self.path + "?x=1", headers: TestSigning.bybitHeaders(timestamp: now))
+        let signedWithoutQuery = try await client.get(Self.path + "?x=1", headers: TestSigning.bybitHeaders(timestamp: localMilliseconds()))
         #expect(try signedWithoutQuery.json()["retCode"] as? Int == 10004)
     }
 
@@ -41,7 +40,7 @@ struct BybitSigningTests {
         let now = localMilliseconds()
         let headers: [String: String] = switch kind {
         case "stale": TestSigning.bybitHeaders(timestamp: now - 6000)
-        case "future": TestSigning.bybitHeaders(timestamp: now + 1500)
+        case "future": TestSigning.bybitHeaders(timestamp: now + 3500)
         case "bad signature": TestSigning.bybitHeaders(timestamp: now, secret: "not-the-secret")
         default: TestSigning.bybitHeaders(timestamp: now, key: "someone-else")
         }
