@@ -50,7 +50,11 @@ let package = Package(
             dependencies: ["PreflightKit", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PreflightCLITests", dependencies: ["PreflightKit", "MockExchange"], swiftSettings: strict),
+        .testTarget(
+            name: "PreflightCLITests",
+            dependencies: ["PreflightKit", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // A local HTTP server posing as the five exchanges (signature checks, skewed clock, faults).
         .target(
             name: "MockExchange",

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MockExchange
 import Testing
@@ -7,8 +8,13 @@ import Testing
 struct ProbeSafetyTests {
     static let canaries = ["CANARY-KEY-81f0aa", "CANARY-SECRET-3c9b77", "CANARY-PASS-5e12dd"]
 
+    static let coinbaseKey = P256.Signing.PrivateKey()
+
     static func server(_ exchange: String) throws -> MockExchangeServer {
-        try MockExchangeServer(MockExchangeConfiguration(apiKey: canaries[0], apiSecret: canaries[1], passphrase: canaries[2]))
+        try MockExchangeServer(MockExchangeConfiguration(
+            apiKey: canaries[0], apiSecret: canaries[1], passphrase: canaries[2],
+            coinbaseKeyName: canaries[0], coinbasePublicKeyPEM: coinbaseKey.publicKey.pemRepresentation
+        ))
     }
 
     static func manifest(in folder: URL, exchange: String, base: String) throws -> String {
@@ -22,14 +28,16 @@ struct ProbeSafetyTests {
         return path
     }
 
-    @Test(arguments: ["binance", "bybit", "okx"])
+    @Test(arguments: ["binance", "bybit", "okx", "coinbase"])
     func canarySecretsAppearInNoOutput(_ exchange: String) throws {
         let server = try Self.server(exchange)
         defer { server.stop() }
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let manifest = try Self.manifest(in: scratch, exchange: exchange, base: server.baseURL)
-        let environment = ["BOT_KEY": Self.canaries[0], "BOT_SECRET": Self.canaries[1], "BOT_PASS": Self.canaries[2]]
+        // Coinbase signs with an EC private key: its PEM is the secret there, and its JWT must not leak either.
+        let secret = exchange == "coinbase" ? Self.coinbaseKey.pemRepresentation : Self.canaries[1]
+        let environment = ["BOT_KEY": Self.canaries[0], "BOT_SECRET": secret, "BOT_PASS": Self.canaries[2]]
         var outputs: [String] = []
         let reports = ["json", "sarif", "junit", "markdown", "text"].map { scratch.appendingPathComponent("r.\($0)").path }
         let audit = try PreflightBinary.run(
@@ -50,8 +58,9 @@ struct ProbeSafetyTests {
         let signatures = server.requests.flatMap { request in
             request.query.split(separator: "&").filter { $0.hasPrefix("signature=") }.map { String($0.dropFirst("signature=".count)) }
         }
-        for secret in Self.canaries + ["CANARY-WRONG-00"] + signatures {
-            for output in outputs { #expect(!output.contains(secret), "an output contains a secret or signature") }
+        let pemBody = secret.split(separator: "\n").dropFirst().first.map(String.init) ?? secret
+        for secret in Self.canaries + ["CANARY-WRONG-00", pemBody, "eyJhbGciOiJFUzI1NiIs", "Bearer "] + signatures {
+            for output in outputs { #expect(!output.contains(secret), "an output contains a secret, signature or token") }
         }
     }
 
