@@ -264,19 +264,26 @@ public struct HostClockCollector: Sendable {
             }
         }
 
-        if let path = configuration.chronyConfigPaths.first(where: { if case .missing = files.read($0) { false } else { true } }) {
-            switch SyncConfig.read(path, dialect: .chrony, files: files) {
-            case .success(let config):
-                consulted += config.files
-                status.pollCeiling = Self.ceiling(config, daemon: "chrony")
-                if !config.problems.isEmpty { status.pollCeilingUnknownBecause = config.problems.joined(separator: "; ") }
-            case .failure(let problem):
-                status.pollCeilingUnknownBecause = problem.message
-            }
-        } else {
-            status.pollCeilingUnknownBecause = "no chrony configuration at \(configuration.chronyConfigPaths.map(files.cite).joined(separator: " or "))"
-        }
+        readPollCeiling(configuration.chronyConfigPaths, dialect: .chrony, daemon: "chrony", into: &status, consulted: &consulted)
         return .used(.chrony, status, consulted: consulted)
+    }
+
+    /// The daemon's poll ceiling from the first of its config files that exists (chrony and ntpd keep it only there).
+    private func readPollCeiling(
+        _ paths: [String], dialect: SyncConfig.Dialect, daemon: String, into status: inout TimeSyncStatus, consulted: inout [String]
+    ) {
+        guard let path = paths.first(where: { if case .missing = files.read($0) { false } else { true } }) else {
+            status.pollCeilingUnknownBecause = "no \(daemon) configuration at \(paths.map(files.cite).joined(separator: " or "))"
+            return
+        }
+        switch SyncConfig.read(path, dialect: dialect, files: files) {
+        case .success(let config):
+            consulted += config.files
+            status.pollCeiling = Self.ceiling(config, daemon: daemon)
+            if !config.problems.isEmpty { status.pollCeilingUnknownBecause = config.problems.joined(separator: "; ") }
+        case .failure(let problem):
+            status.pollCeilingUnknownBecause = problem.message
+        }
     }
 
     /// The longest maxpoll any source line allows (a line without one gets the built-in 10).
@@ -356,18 +363,7 @@ public struct HostClockCollector: Sendable {
             }
         }
 
-        if let path = configuration.ntpConfigPaths.first(where: { if case .missing = files.read($0) { false } else { true } }) {
-            switch SyncConfig.read(path, dialect: .ntp, files: files) {
-            case .success(let config):
-                consulted += config.files
-                status.pollCeiling = Self.ceiling(config, daemon: "ntpd")
-                if !config.problems.isEmpty { status.pollCeilingUnknownBecause = config.problems.joined(separator: "; ") }
-            case .failure(let problem):
-                status.pollCeilingUnknownBecause = problem.message
-            }
-        } else {
-            status.pollCeilingUnknownBecause = "no ntpd configuration at \(configuration.ntpConfigPaths.map(files.cite).joined(separator: " or "))"
-        }
+        readPollCeiling(configuration.ntpConfigPaths, dialect: .ntp, daemon: "ntpd", into: &status, consulted: &consulted)
         return .used(.ntpd, status, consulted: consulted)
     }
 }
