@@ -10,16 +10,19 @@ public struct Evidence: Codable, Sendable {
     public var host: HostClockEvidence?
     /// The read-only exchange probes; nil when they were not run (`--offline`).
     public var exchange: ExchangeEvidence?
+    /// The bot's log samples; nil when none were given.
+    public var logs: LogEvidence?
 
     public init(
         collectedAt: Date, manifest: Manifest, files: [FileFact] = [], host: HostClockEvidence? = nil,
-        exchange: ExchangeEvidence? = nil
+        exchange: ExchangeEvidence? = nil, logs: LogEvidence? = nil
     ) {
         self.collectedAt = collectedAt
         self.manifest = manifest
         self.files = files
         self.host = host
         self.exchange = exchange
+        self.logs = logs
     }
 
     public func file(_ path: String) -> FileFact? { files.first { $0.path == path } }
@@ -27,7 +30,7 @@ public struct Evidence: Codable, Sendable {
 
 /// Why an item lacks observed evidence, worded the same way in every finding.
 public enum MissingEvidence {
-    public static let logs = "no log samples given (log evidence is not collected yet)"
+    public static let logs = "no log samples given (name them with --logs or logs.paths in the manifest)"
     public static let host = "host evidence not collected"
     public static let exchange = "exchange probes not run"
 }

@@ -38,6 +38,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("hummingbot: the connector (e.g. binance), when no strategy config names it.", valueName: "CONNECTOR"))
     var exchange: String?
 
+    @Option(name: .long, help: ArgumentHelp("Log samples: a file, glob, folder or - for stdin; repeatable. Default: the manifest's logs.paths.", valueName: "PATH"))
+    var logs: [String] = []
+
     @Flag(name: .long, help: "Make no network call at all: no exchange probes (the items that need them stay unknown).")
     var offline = false
 
@@ -65,6 +68,7 @@ struct InputOptions: ParsableArguments {
         var audit = Audit(
             manifestPath: manifest, now: moment, host: host ? .live : hostCaptures.map { .captured(folder: $0) }, exchange: probes
         )
+        if !logs.isEmpty { audit.logs = LogEvidenceCollector(inputs: logs) }
         if let source = framework?.source(exchange: exchange) {
             audit.framework = source
             if manifest == "preflight.yml" { audit.manifestPath = source.defaultConfigPath }

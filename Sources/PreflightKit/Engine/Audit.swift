@@ -11,6 +11,7 @@ public struct Audit: Sendable {
     public var exchange: ExchangeCollector?
     /// Set when `manifestPath` is a framework's own config rather than a preflight manifest.
     public var framework: FrameworkSource?
+    public var logs = LogEvidenceCollector()
 
     public init(manifestPath: String, now: Date, host: HostCollection? = nil, exchange: ExchangeCollector? = nil) {
         self.manifestPath = manifestPath
@@ -26,6 +27,7 @@ public struct Audit: Sendable {
         async let probed = exchange?.collect(manifest)
         let files = FileEvidenceCollector().collect(for: manifest)
         let hostClock = try host?.collect()
-        return Evidence(collectedAt: now, manifest: manifest, files: files, host: hostClock, exchange: await probed)
+        let logEvidence = logs.collect(manifest)
+        return Evidence(collectedAt: now, manifest: manifest, files: files, host: hostClock, exchange: await probed, logs: logEvidence)
     }
 }

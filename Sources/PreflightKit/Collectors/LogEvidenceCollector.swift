@@ -1,0 +1,34 @@
+import Foundation
+import PreflightModel
+
+/// Reads the log samples (from `--logs`, else the manifest's `logs.paths`, relative to the manifest's
+/// folder) and derives every log-based fact in one streaming pass.
+public struct LogEvidenceCollector: Sendable {
+    /// Paths, globs, folders or `-`; nil to use the manifest's `logs.paths`.
+    public var inputs: [String]?
+
+    public init(inputs: [String]? = nil) {
+        self.inputs = inputs
+    }
+
+    /// nil when no log samples were named anywhere: the log-based items then say so.
+    public func collect(_ manifest: Manifest) -> LogEvidence? {
+        let base = (manifest.path as NSString).deletingLastPathComponent
+        let specs: [String]
+        let relativeTo: String?
+        if let inputs, !inputs.isEmpty {
+            specs = inputs
+            relativeTo = nil
+        } else if let paths = manifest.logs?.paths?.value, !paths.isEmpty {
+            specs = paths
+            relativeTo = base.isEmpty ? nil : base
+        } else {
+            return nil
+        }
+        let sources = LogSources.resolve(specs, relativeTo: relativeTo)
+        let policy = Policy(overrides: manifest.policy?.thresholds.mapValues(\.value) ?? [:])
+        var collector = LogFactsCollector(context: LogFactsContext(exchange: manifest.bot.exchange.value, policy: policy, manifest: manifest))
+        let scan = LogReader(manifest.logs).read(sources, into: &collector)
+        return collector.finish(scan: scan)
+    }
+}

@@ -1,0 +1,13 @@
+import PreflightModel
+
+struct RequestLogFactsBuilder: LogFactsBuilder {
+    let context: LogFactsContext
+
+    init(context: LogFactsContext) {
+        self.context = context
+    }
+
+    mutating func consume(_ event: LogEvent) {}
+
+    func finish(scan: LogScan) -> RequestLogFacts { RequestLogFacts() }
+}

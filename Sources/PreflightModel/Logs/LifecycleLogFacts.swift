@@ -1,0 +1,4 @@
+/// Facts derived from the log samples; see LogEvidence for the items they serve.
+public struct LifecycleLogFacts: Codable, Sendable, Equatable {
+    public init() {}
+}
