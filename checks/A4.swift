@@ -18,8 +18,12 @@ public struct FreshTimestampsCheck: Check {
         rule: """
             fail if signed requests in the logs reuse a timestamp or nonce, or carry a timestamp more than 1000 ms \
             (policy timestamp_skew_ms) from the record's own time; fail if the logs hold timestamp-window \
-            rejections (Binance -1021, Bybit 10002, OKX 50102, Kraken "EAPI:Invalid nonce"). Log evidence only: \
-            unknown until log samples are read.
+            rejections (Binance -1021, Bybit 10002, OKX 50102, Kraken "EAPI:Invalid nonce"). Reuse means the same \
+            request_timestamp on two signed api_request records within 60 s of log time; a slow request's timestamp \
+            is measured from when it was sent (time - latency_ms) when that is nearer. A request is signed when it \
+            says signed: true, or says nothing about it but logs a request_timestamp. Kraken's nonce need only \
+            increase, so there only reuse and rejections count. Log evidence only: unknown \
+            until log samples are read, or when no signed request logs its timestamp.
             """,
         remediation: """
             Sign each request at the moment it is sent, with a timestamp from a synchronised clock (or a strictly \
@@ -36,10 +40,137 @@ public struct FreshTimestampsCheck: Check {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         var assessment = Assessment()
         assessment.cite(evidence.manifest.logs?.paths)
-        return assessment.unknown("signed-request timestamps not checked: \(MissingEvidence.logs)")
+        guard let logs = evidence.logs else {
+            return assessment.unknown("signed-request timestamps not checked: \(MissingEvidence.logs)")
+        }
+        if let finding = logs.unreadableFinding(for: "signed-request timestamps") { return finding }
+        let facts = logs.requests
+        let exchange = evidence.manifest.bot.exchange.value
+        let logTimestamps = "Log the timestamp (or nonce) each signed request carried as request_timestamp, and signed: true, on its api_request record."
+        guard facts.requests > 0 else {
+            assessment.cite(logs.readCitation("no api_request records"))
+            return assessment.unknown("signed-request timestamps not checked: \(logs.noRequestsText)", remediation: logTimestamps)
+        }
+
+        let rejections = facts.timestampRejections
+        if !rejections.isEmpty {
+            for ref in rejections.citations("timestamp-window rejection") { assessment.cite(ref) }
+            assessment.fail(
+                "the logs hold \(rejections.count) timestamp-window rejection\(rejections.count == 1 ? "" : "s") from \(exchange.rawValue) (\(rejections.exampleText))",
+                fix: """
+                    Sign each request when it is sent, with a timestamp from a synchronised clock (see A5, A6), and keep the \
+                    recvWindow as declared; a request rejected for its timestamp must be re-signed, not re-sent.
+                    """
+            )
+        }
+        let reused = facts.reusedTimestamps
+        if !reused.isEmpty {
+            for ref in reused.citations("reused request timestamp") { assessment.cite(ref) }
+            assessment.fail(
+                "\(reused.count) signed request\(reused.count == 1 ? " reuses" : "s reuse") a timestamp or nonce already sent within \(Int(facts.reuseWindowMs / 1000)) s (\(reused.exampleText))",
+                fix: "Take a fresh timestamp (or a strictly increasing nonce) for every signed request, retries included; never re-send a signed payload."
+            )
+        }
+        let skewed = facts.skewedTimestamps
+        let limit = Int(facts.timestampSkewLimitMs)
+        if !skewed.isEmpty {
+            for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
+            let worst = facts.worstTimestampSkew.map { ", worst \(Int($0.value.rounded())) ms at \($0.place)" } ?? ""
+            assessment.fail(
+                "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(limit) ms from when it was sent\(worst)",
+                fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
+            )
+        }
+        if assessment.hasFailures { return assessment.finding(pass: "") }
+
+        guard facts.signedRequests > 0 else {
+            assessment.cite(logs.readCitation("\(facts.requests) api_request records, none signed"))
+            return assessment.unknown(
+                "signed-request timestamps not checked: none of the \(facts.requests) api_request records is marked signed or carries a request timestamp",
+                remediation: logTimestamps
+            )
+        }
+        guard facts.signedWithRequestTimestamp > 0 else {
+            assessment.cite(logs.readCitation("\(facts.signedRequests) signed requests without request_timestamp"))
+            return assessment.unknown(
+                "signed-request timestamps not checked: none of the \(facts.signedRequests) signed requests logs its request timestamp; no timestamp-window rejections",
+                remediation: logTimestamps
+            )
+        }
+        let gap = facts.worstTimestampSkew.map { "largest gap \(Int($0.value.rounded())) ms" }
+            ?? "nonces, so no gap to the record's time measured"
+        if let example = facts.worstTimestampSkew { assessment.cite(EvidenceRef(.logs, at: example.location, "largest timestamp gap, \(Int(example.value.rounded())) ms")) }
+        assessment.cite(logs.readCitation("\(facts.signedWithRequestTimestamp) signed requests with a request timestamp"))
+        if facts.signedWithRequestTimestamp < facts.signedRequests {
+            assessment.note("\(facts.signedRequests - facts.signedWithRequestTimestamp) of \(facts.signedRequests) signed requests do not log their request timestamp")
+        }
+        return assessment.finding(
+            pass: "\(facts.signedWithRequestTimestamp) signed requests each carried a fresh timestamp (none reused within \(Int(facts.reuseWindowMs / 1000)) s, \(gap)); no timestamp-window rejections",
+            measured: "\(gap), 0 reused, 0 rejections (logs)",
+            expected: "gap at most \(limit) ms, no reuse, no \(exchange.rawValue) timestamp rejections"
+        )
     }
 
     public let examples: [CheckExample] = [
+        CheckExample(
+            "fresh, distinct timestamps on every signed request",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400010,"latency_ms":40,"status":200}
+                {"ts":"2026-11-24T10:00:00.300Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400251,"latency_ms":45,"status":200}
+                {"ts":"2026-11-24T10:00:00.310Z","event":"api_request","endpoint":"/api/v3/depth","signed":false,"latency_ms":20,"status":200}
+                """,
+            expect: .pass, mentioning: "fresh timestamp"
+        ),
+        CheckExample(
+            "a retry re-sends the same signed timestamp",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400010,"attempt":1,"status":503}
+                {"ts":"2026-11-24T10:00:00.600Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400010,"attempt":2,"status":200}
+                """,
+            expect: .fail, mentioning: "reuses a timestamp"
+        ),
+        CheckExample(
+            "a request signed 4 s before it was sent",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:04.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400000,"latency_ms":30,"status":200}
+                """,
+            expect: .fail, mentioning: "more than 1000 ms"
+        ),
+        CheckExample(
+            "Binance rejected a request for its timestamp (-1021)",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"status":400,"error_code":-1021}
+                """,
+            expect: .fail, mentioning: "timestamp-window rejection"
+        ),
+        CheckExample(
+            "Kraken's invalid-nonce error",
+            manifest: "bot:\n  name: example\n  exchange: kraken\nlogs:\n  paths: [bot.log]\n",
+            logs: """
+                time=2026-11-24T10:00:00.050Z event=api_request endpoint=/0/private/AddOrder signed=true status=200 error_code="EAPI:Invalid nonce"
+                """,
+            expect: .fail, mentioning: "rejection"
+        ),
+        CheckExample(
+            "signed requests that do not log their timestamp",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"status":200}
+                """,
+            expect: .unknown, mentioning: "logs its request timestamp"
+        ),
+        CheckExample(
+            "no api_request records in the logs",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"startup"}
+                """,
+            expect: .unknown, mentioning: "no api_request records"
+        ),
         CheckExample(
             "log paths declared, logs not read in this release",
             manifest: "logs:\n  paths: [logs/*.jsonl]\n",

@@ -19,7 +19,7 @@ public struct ClockDriftLoggedCheck: Check {
             """,
         rule: """
             fail unless signed-request records carry clock_offset_ms (policy field_coverage, default 99% of them) \
-            and clock.logs_offset is not false; fail if clock.recv_window_ms is outside 1..60000; fail if the \
+            and clock.logs_offset is not false (with log samples, their coverage decides); fail if clock.recv_window_ms is outside 1..60000; fail if the \
             offset measured now against the exchange's server time (several samples, the minimum-RTT one, \
             corrected by RTT/2) exceeds policy offset_share_of_recv_window (default 50%) of the recvWindow.
             """,
@@ -37,7 +37,15 @@ public struct ClockDriftLoggedCheck: Check {
         let suggestedWindow = exchange.defaultRecvWindowMs ?? 5000
         let range = Self.recvWindowRange
         let offset = Self.measureOffset(evidence, policy: policy)
-        let notObserved = "\(MissingEvidence.logs); \(offset.fact)"
+        var logsFact = MissingEvidence.logs
+        if let logs = evidence.logs {
+            if let finding = logs.unreadableFinding(for: "clock offsets on signed requests") { return finding }
+            if logs.requests.signedRequests > 0 { return observed(logs, evidence: evidence, policy: policy, offset: offset) }
+            logsFact = logs.requests.requests == 0
+                ? logs.noRequestsText
+                : "none of the \(logs.requests.requests) api_request records in the logs is signed"
+        }
+        let notObserved = "\(logsFact); \(offset.fact)"
 
         guard let clock = manifest.clock else {
             if let finding = offset.decisive(Assessment()) { return finding }
@@ -96,6 +104,54 @@ public struct ClockDriftLoggedCheck: Check {
             finding.remediation = "Add \(missing.joined(separator: " and ")) to the clock section of \(manifest.path)."
         }
         return finding
+    }
+
+    /// The logs decide whether signed requests carry the offset (over clock.logs_offset); the exchange probe,
+    /// when run, still judges the offset itself.
+    func observed(_ logs: LogEvidence, evidence: Evidence, policy: Policy, offset: OffsetVerdict) -> Finding {
+        let manifest = evidence.manifest
+        let clock = manifest.clock
+        let range = Self.recvWindowRange
+        var assessment = Assessment()
+        assessment.cite(clock?.logsOffset)
+        assessment.cite(clock?.recvWindowMs)
+        if let window = clock?.recvWindowMs, !range.contains(window.value) {
+            let suggested = manifest.bot.exchange.value.defaultRecvWindowMs ?? 5000
+            assessment.fail(
+                "clock.recv_window_ms is \(window.value); it must be from \(range.lowerBound) to \(range.upperBound)",
+                fix: "Set clock.recv_window_ms at \(window.location) to \(suggested) (the bot's signing recvWindow, at most \(range.upperBound))."
+            )
+        }
+        let coverage = logs.requests.clockOffsetCoverage
+        let threshold = policy[.fieldCoverage]
+        let required = Int((threshold * 100).rounded())
+        let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
+        if (coverage.share ?? 0) < threshold {
+            for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
+            let declared = clock?.logsOffset?.value == true ? "declares clock.logs_offset: true, but " : ""
+            assessment.fail(
+                "\(declared)logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(required)%",
+                fix: """
+                    Log clock_offset_ms (local time minus the exchange's server time, measured at start and refreshed \
+                    periodically) on every signed api_request record.
+                    """
+            )
+        } else {
+            assessment.cite(logs.readCitation(carried))
+            if let logsOffset = clock?.logsOffset, !logsOffset.value {
+                assessment.note("clock.logs_offset is false, but the logs show the offset logged; the logs decide")
+            }
+        }
+        if let finding = offset.decisive(assessment) { return finding }
+        if let ref = offset.citation { assessment.cite(ref) }
+        if let worst = logs.requests.offsetAlerts.worstOffset {
+            assessment.note("largest logged offset \(Int(worst.value.rounded())) ms at \(worst.place)")
+        }
+        return assessment.finding(
+            pass: "logs show \(carried); \(offset.fact)",
+            measured: "\(carried) (logs)",
+            expected: "clock_offset_ms on at least \(required)% of signed requests"
+        )
     }
 
     /// The offset against the exchange's server time: a failure when it exceeds the share of recvWindow,
@@ -159,6 +215,35 @@ public struct ClockDriftLoggedCheck: Check {
     }
 
     public let examples: [CheckExample] = [
+        CheckExample(
+            "every signed request logs its clock offset; the exchange agrees",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            exchange: .binanceClock(offsetMs: -12),
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"clock_offset_ms":-11}
+                {"ts":"2026-11-24T10:00:01.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"clock_offset_ms":-13}
+                {"ts":"2026-11-24T10:00:01.060Z","event":"api_request","endpoint":"/api/v3/depth","signed":false}
+                """,
+            expect: .pass, mentioning: "clock_offset_ms on 100% of 2 signed requests"
+        ),
+        CheckExample(
+            "logs contradict clock.logs_offset: true",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"clock_offset_ms":-11}
+                {"ts":"2026-11-24T10:00:01.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true}
+                """,
+            expect: .fail, mentioning: "declares clock.logs_offset: true, but logs show clock_offset_ms on 50%"
+        ),
+        CheckExample(
+            "offsets logged, but the exchange shows the clock 3000 ms behind",
+            manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
+            exchange: .binanceClock(offsetMs: 3000),
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"clock_offset_ms":2990}
+                """,
+            expect: .fail, mentioning: "3000 ms behind"
+        ),
         CheckExample(
             "the local clock is 3000 ms behind the exchange with a 5000 ms recvWindow",
             manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",

@@ -18,7 +18,10 @@ public struct ConcurrencyCapsCheck: Check {
         rule: """
             fail if a declared cap is missing, below 1, or above private 2 / public 4 (policy \
             max_private_inflight / max_public_inflight); fail if the logs show more requests in flight per class \
-            than the cap (a record's concurrency_inflight, or overlapping request intervals).
+            than the cap (a record's concurrency_inflight, or overlapping request intervals [time - latency_ms, \
+            time) per class, private = signed; the larger of the two unless every record logs its count). The \
+            logs are held to the declared cap, never to one looser than the policy's; observed counts outrank the \
+            declaration.
             """,
         remediation: """
             Put a semaphore per endpoint class in the bot's HTTP client (2 for signed, 4 for public requests) and \
@@ -32,9 +35,14 @@ public struct ConcurrencyCapsCheck: Check {
         let manifest = evidence.manifest
         let privateLimit = policy.int(.maxPrivateInflight)
         let publicLimit = policy.int(.maxPublicInflight)
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "requests in flight") { return finding }
+        if let logs = evidence.logs, logs.requests.requests > 0 {
+            return observed(logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit)
+        }
+        let noLogs = evidence.logs?.noRequestsText ?? MissingEvidence.logs
         guard let concurrency = manifest.concurrency else {
             return .unknown(
-                "no concurrency caps declared (concurrency section) and \(MissingEvidence.logs)",
+                "no concurrency caps declared (concurrency section) and \(noLogs)",
                 remediation: """
                     Add a concurrency section to \(manifest.path) with private: \(privateLimit) and \
                     public: \(publicLimit).
@@ -74,7 +82,7 @@ public struct ConcurrencyCapsCheck: Check {
         let privateText = concurrency.privateRequests.map { "\($0.value)" } ?? "none"
         let publicText = concurrency.publicRequests.map { "\($0.value)" } ?? "none"
         if !assessment.hasFailures {
-            assessment.note("in-flight counts not checked against logs: \(MissingEvidence.logs)")
+            assessment.note("in-flight counts not checked against logs: \(noLogs)")
         }
         return assessment.finding(
             pass: "caps requests in flight at \(privateText) private and \(publicText) public",
@@ -83,7 +91,116 @@ public struct ConcurrencyCapsCheck: Check {
         )
     }
 
+    /// The declared caps judged as without logs, then the logs' in-flight counts per class against the cap.
+    func observed(_ logs: LogEvidence, manifest: Manifest, privateLimit: Int, publicLimit: Int) -> Finding {
+        var assessment = Assessment()
+        let concurrency = manifest.concurrency
+        assessment.cite(concurrency?.privateRequests)
+        assessment.cite(concurrency?.publicRequests)
+        let classes: [(name: String, cap: Located<Int>?, limit: Int, facts: RequestInflightFacts)] = [
+            ("private", concurrency?.privateRequests, privateLimit, logs.requests.privateInflight),
+            ("public", concurrency?.publicRequests, publicLimit, logs.requests.publicInflight),
+        ]
+        var measured: [String] = []
+        var unobserved: [String] = []
+        for (name, cap, limit, facts) in classes {
+            if let cap, cap.value < 1 {
+                assessment.fail(
+                    "concurrency.\(name) is \(cap.value); a cap needs at least 1 request in flight",
+                    fix: "Set concurrency.\(name) at \(cap.location) to a value from 1 to \(limit)."
+                )
+            } else if let cap, cap.value > limit {
+                assessment.fail(
+                    "allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
+                    fix: "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location)."
+                )
+            } else if cap == nil, concurrency != nil {
+                assessment.fail(
+                    "declares no cap for \(name) requests (concurrency.\(name) missing)",
+                    fix: "Add \(name): \(limit) to the concurrency section of \(manifest.path)."
+                )
+            }
+            guard facts.requests > 0, let observedMax = facts.observedMax else {
+                unobserved.append(name)
+                continue
+            }
+            let most = Int(observedMax.value)
+            measured.append("\(name) \(most) (of \(facts.requests) requests)")
+            let over = facts.overCap
+            guard most > facts.cap, !over.isEmpty else {
+                assessment.cite(EvidenceRef(.logs, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
+                continue
+            }
+            for ref in over.citations("\(name) requests over the cap of \(facts.cap)") { assessment.cite(ref) }
+            let declared = cap.map {
+                "declares concurrency.\(name): \($0.value)\($0.value == facts.cap ? "" : " (held to \(facts.cap))"); "
+            } ?? ""
+            assessment.fail(
+                "\(declared)logs show \(most) \(name) requests in flight at \(observedMax.place), over the cap of \(facts.cap) "
+                    + "(\(over.count) time\(over.count == 1 ? "" : "s"), by \(facts.measuredBy))",
+                fix: """
+                    Put a semaphore of \(facts.cap) around the bot's \(name) requests (every \(name) request, retries included, \
+                    acquires it before sending) so that no more than \(facts.cap) are ever in flight.
+                    """
+            )
+        }
+        if !unobserved.isEmpty, !assessment.hasFailures {
+            assessment.note("the logs show no \(unobserved.joined(separator: " or ")) requests with a latency_ms or concurrency_inflight to count")
+        }
+        if measured.isEmpty, !assessment.hasFailures {
+            return assessment.unknown(
+                "requests in flight not measured: the \(logs.requests.requests) api_request records carry neither concurrency_inflight nor latency_ms",
+                remediation: "Log concurrency_inflight (or at least latency_ms) on every api_request record."
+            )
+        }
+        if concurrency == nil, !assessment.hasFailures {
+            assessment.note("no caps declared: add a concurrency section with private: \(privateLimit) and public: \(publicLimit)")
+        }
+        let measuredText = measured.joined(separator: ", ")
+        return assessment.finding(
+            pass: "logs show at most \(measuredText) in flight, within the caps of \(logs.requests.privateInflight.cap) private and \(logs.requests.publicInflight.cap) public",
+            measured: "most in flight: \(measuredText) (logs)",
+            expected: "private at most \(logs.requests.privateInflight.cap), public at most \(logs.requests.publicInflight.cap)"
+        )
+    }
+
     public let examples: [CheckExample] = [
+        CheckExample(
+            "declared caps held: the records' own in-flight counts stay within them",
+            manifest: "concurrency:\n  private: 2\n  public: 4\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.100Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":40,"concurrency_inflight":2}
+                {"ts":"2026-11-24T10:00:00.200Z","event":"api_request","endpoint":"/api/v3/depth","signed":false,"latency_ms":20,"concurrency_inflight":4}
+                """,
+            expect: .pass, mentioning: "within the caps"
+        ),
+        CheckExample(
+            "logs contradict the declared cap: 3 signed requests in flight",
+            manifest: "concurrency:\n  private: 2\n  public: 4\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.100Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":40,"concurrency_inflight":3}
+                """,
+            expect: .fail, mentioning: "logs show 3 private requests in flight"
+        ),
+        CheckExample(
+            "no in-flight field: overlapping signed requests exceed the cap",
+            manifest: "concurrency:\n  private: 1\n  public: 4\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.500Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":400}
+                {"ts":"2026-11-24T10:00:00.600Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":300}
+                {"ts":"2026-11-24T10:00:01.500Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":100}
+                """,
+            expect: .fail, mentioning: "declares concurrency.private: 1; logs show 2"
+        ),
+        CheckExample(
+            "no caps declared, sequential requests in the logs",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.500Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":100}
+                {"ts":"2026-11-24T10:00:00.700Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":100}
+                """,
+            expect: .pass, mentioning: "private 1"
+        ),
         CheckExample("caps at the limits", manifest: "concurrency:\n  private: 2\n  public: 4\n", expect: .pass),
         CheckExample("caps below the limits", manifest: "concurrency:\n  private: 1\n  public: 2\n", expect: .pass),
         CheckExample(

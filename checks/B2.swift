@@ -29,6 +29,58 @@ public struct BackoffOn429Check: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        let facts = logs.retries
+        let observation = observe(facts)
+        // Declared handling with no 429 in the logs is only a claim: warn, as the rule says.
+        let unproven = facts.rateLimitResponses.isEmpty
+        return observation.merge(
+            declared: declared, overrulesDeclared: true,
+            whenSilent: unproven
+                ? (.warn, "Keep log samples that include rate-limit responses (429, 418 or the exchange's rate-limit codes) and the retries after them, so the wait can be checked.")
+                : nil
+        )
+    }
+
+    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+        let floor = RetryLogObservation.format(facts.backoffFloorMs)
+        if facts.requests == 0 {
+            return .silent("nothing in the logs proves the 429 handling: they hold no api_request, order_submit or order_cancel records")
+        }
+        if facts.rateLimitResponses.isEmpty {
+            return .silent("nothing in the logs proves the 429 handling: no 429, 418 or rate-limit code among \(facts.requests) requests")
+        }
+        guard facts.retriesAfterRateLimit > 0 else {
+            var silent = RetryLogObservation.silent(
+                "the logs hold \(facts.rateLimitResponses.count) rate-limit responses but no retry linked to one (by request_id, client_order_id or attempt)"
+            )
+            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            return silent
+        }
+        let shortest = facts.shortestWaitAfterRateLimitMs.map { "\(RetryLogObservation.format($0)) ms" } ?? "unknown"
+        let measured = "\(facts.earlyRetriesAfterRateLimit.count) of \(facts.retriesAfterRateLimit) retries after a rate-limit response came early; shortest wait \(shortest) (logs)"
+        var observation = RetryLogObservation.upheld(
+            "every one of the \(facts.retriesAfterRateLimit) retries after a rate-limit response in the logs waited at least Retry-After and \(floor) ms (shortest wait \(shortest))",
+            measured: measured, evidence: []
+        )
+        let early = facts.earlyRetriesAfterRateLimit
+        if !early.isEmpty {
+            let first = early.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "retried \(early.count) of \(facts.retriesAfterRateLimit) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response\(first)",
+                fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; the logs show the bot retrying sooner\(RetryLogObservation.at(early))."
+            )
+            observation.cite(early, "early retry")
+        } else {
+            observation.cite(facts.rateLimitResponses, "rate-limit response")
+        }
+        observation.measured = measured
+        return observation
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let floor = policy.int(.backoffFloorMs)
         guard let retry = manifest.retry else {
@@ -137,5 +189,36 @@ public struct BackoffOn429Check: Check {
             expect: .fail, mentioning: "no base delay"
         ),
         CheckExample("no retry section", manifest: "concurrency:\n  private: 2\n", expect: .unknown),
+        CheckExample(
+            "logs: the retry after a 429 waited out Retry-After",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [2100], extra: ",\"retry_after\":2"),
+            expect: .pass, mentioning: "waited at least Retry-After"
+        ),
+        CheckExample(
+            "logs: a retry 300 ms after a 429 with Retry-After 2 s",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [300], extra: ",\"retry_after\":2"),
+            expect: .fail, mentioning: "sooner than Retry-After"
+        ),
+        CheckExample(
+            "logs: an early retry after Binance -1003 without Retry-After",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200,\"code\":-1003,\"attempt\":1")
+                + RetryExampleLog.line(at: 100, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200,\"attempt\":2"),
+            expect: .fail, mentioning: "floor"
+        ),
+        CheckExample(
+            "logs overrule a declared Retry-After refusal",
+            manifest: "retry:\n  respect_retry_after: false\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [1500], extra: ",\"retry_after\":1"),
+            expect: .pass, mentioning: "waited at least Retry-After"
+        ),
+        CheckExample(
+            "logs: declared 429 handling, but no 429 in the logs",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [200], delays: []),
+            expect: .warn, mentioning: "nothing in the logs proves the 429 handling"
+        ),
     ]
 }

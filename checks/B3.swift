@@ -26,6 +26,43 @@ public struct RetryBudgetCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        // Logs within the budget do not contradict a declared budget that is too large: it only did not run out.
+        return observe(logs.retries, declared: evidence.manifest.retry?.maxAttempts, limit: policy.int(.maxAttempts))
+            .merge(declared: declared, overrulesDeclared: false)
+    }
+
+    private func observe(_ facts: RetryLogFacts, declared: Located<Int>?, limit: Int) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        guard facts.linkableRequests > 0 else {
+            return .silent("the logs' \(facts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
+        }
+        let measured = "at most \(facts.maxAttempts) attempts per request over \(facts.chains) requests, \(facts.retriedChains) retried (logs)"
+        var observation = RetryLogObservation.upheld(
+            "the logs show at most \(facts.maxAttempts) attempts per request over \(facts.chains) requests (\(facts.retriedChains) retried)",
+            measured: measured, evidence: []
+        )
+        let over = facts.chains(over: limit)
+        let worst = facts.mostAttempts.filter { $0.attempts > limit }
+        if over > 0, let first = worst.first {
+            let declaredText = declared.map { "declares max \($0.value) attempts" } ?? "declares no budget (retry.max_attempts)"
+            let endpoint = first.endpoint.map { " on \($0)" } ?? ""
+            observation.fail(
+                "\(declaredText); logs show \(first.attempts) attempts\(endpoint) at \(first.location) (\(over) requests over the budget of \(limit))",
+                fix: "Cap attempts at \(limit) in the bot's HTTP client (the request at \(first.location) made \(first.attempts)) and declare retry.max_attempts: \(limit)."
+            )
+            for chain in worst {
+                observation.cite(chain.location, "\(chain.attempts) attempts\(chain.endpoint.map { " on \($0)" } ?? "")")
+            }
+        } else if let first = facts.mostAttempts.first {
+            observation.cite(first.location, "most attempts: \(first.attempts)\(first.endpoint.map { " on \($0)" } ?? "")")
+        }
+        return observation
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let limit = policy.int(.maxAttempts)
         guard let declared = evidence.manifest.retry?.maxAttempts else {
             return .unknown(
@@ -58,5 +95,23 @@ public struct RetryBudgetCheck: Check {
         CheckExample("a single attempt", manifest: "retry:\n  max_attempts: 1\n", expect: .pass),
         CheckExample("five attempts", manifest: "retry:\n  max_attempts: 5\n", expect: .fail, mentioning: "5 attempts"),
         CheckExample("no budget declared", manifest: "concurrency:\n  private: 2\n", expect: .unknown),
+        CheckExample(
+            "logs: retries within the budget",
+            manifest: "retry:\n  max_attempts: 3\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 200], delays: [500, 1000]),
+            expect: .pass, mentioning: "at most 3 attempts"
+        ),
+        CheckExample(
+            "logs: five attempts where three are declared",
+            manifest: "retry:\n  max_attempts: 3\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 503, 503, 200], delays: [500, 1000, 2000, 4000]),
+            expect: .fail, mentioning: "declares max 3 attempts; logs show 5 attempts on /api/v3/order"
+        ),
+        CheckExample(
+            "logs: requests that cannot be linked into retries",
+            manifest: "retry:\n  max_attempts: 3\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/depth\",\"status\":200"),
+            expect: .pass, mentioning: "declares at most 3"
+        ),
     ]
 }

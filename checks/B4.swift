@@ -20,7 +20,8 @@ public struct ExponentialBackoffJitterCheck: Check {
             unless, across the retry chains in the logs, the median delay before attempt k+1 exceeds the median \
             before attempt k, and delays for the same attempt number spread. Judged on distributions, not single \
             chains: full jitter (a delay drawn between 0 and the exponential ceiling) is correct even when one \
-            chain's second delay is shorter than its first.
+            chain's second delay is shorter than its first. At least 5 chains must reach a third attempt; the \
+            spread is estimated from the range of the delays for one attempt number.
             """,
         remediation: """
             Compute the delay before attempt k as a random value between 0 and min(max_ms, base_ms * 2^k) \
@@ -34,7 +35,70 @@ public struct ExponentialBackoffJitterCheck: Check {
         ]
     )
 
+    /// Fewer delays than this for an attempt number say nothing about its distribution.
+    static let minimumChains = 5
+
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        return observe(logs.retries, minSpread: policy.int(.minJitterMs)).merge(
+            declared: declared, overrulesDeclared: true,
+            whenSilent: (.unknown, "Keep log samples with at least \(Self.minimumChains) retry chains that reach a third attempt (records with attempt and request_id), so the delays can be measured.")
+        )
+    }
+
+    private func observe(_ facts: RetryLogFacts, minSpread: Int) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let format = RetryLogObservation.format
+        let byAttempt = Dictionary(facts.delaysByAttempt.map { ($0.attempt, $0) }, uniquingKeysWith: { first, _ in first })
+        let second = byAttempt[2]?.count ?? 0
+        let third = byAttempt[3]?.count ?? 0
+        guard second >= Self.minimumChains, third >= Self.minimumChains else {
+            return .silent(
+                "too few retry chains in the logs to judge the delays: \(second) delays before attempt 2 and \(third) before attempt 3; at least \(Self.minimumChains) of each are needed"
+            )
+        }
+        let judged = facts.delaysByAttempt.filter { $0.count >= Self.minimumChains }
+        let medians = judged.map { "\(format($0.medianMs)) ms before attempt \($0.attempt) (\($0.count) delays)" }
+            .joined(separator: ", ")
+        let widest = judged.max { $0.estimatedSpreadMs < $1.estimatedSpreadMs }!
+        let measured = "median delays \(medians); spread up to \(format(widest.estimatedSpreadMs)) ms (logs)"
+        var observation = RetryLogObservation.upheld(
+            "retry delays grow with the attempt number (median \(medians)) and spread by about \(format(widest.estimatedSpreadMs)) ms for the same attempt",
+            measured: measured, evidence: []
+        )
+        for (earlier, later) in zip(judged, judged.dropFirst()) where later.attempt == earlier.attempt + 1 {
+            if later.medianMs <= earlier.medianMs {
+                observation.fail(
+                    "the median delay before attempt \(later.attempt) (\(format(later.medianMs)) ms) does not exceed the median before attempt \(earlier.attempt) (\(format(earlier.medianMs)) ms) across \(later.count) chains: delays do not grow",
+                    fix: "Make the delay before attempt k grow exponentially (a random value between 0 and base_ms * 2^k, capped at max_ms); the logs show it flat or shrinking."
+                )
+                for location in later.examples { observation.cite(location, "delay before attempt \(later.attempt)") }
+                break
+            }
+        }
+        if widest.estimatedSpreadMs < Double(minSpread) {
+            observation.fail(
+                "delays for the same attempt number spread by only about \(format(widest.estimatedSpreadMs)) ms (\(format(widest.minMs))–\(format(widest.maxMs)) ms over \(widest.count) delays before attempt \(widest.attempt)); the minimum is \(minSpread) ms",
+                fix: "Add jitter to the retry delay (full jitter: a random value between 0 and the exponential ceiling) so delays for the same attempt spread by at least \(minSpread) ms."
+            )
+            for location in widest.examples { observation.cite(location, "delay before attempt \(widest.attempt)") }
+        }
+        if observation.outcome == .upheld {
+            for location in judged.first?.examples ?? [] { observation.cite(location, "delay before attempt \(judged[0].attempt)") }
+        }
+        return observation
+    }
+
+    /// Six retry chains of three attempts, 503 twice then 200, with the given delays before attempts 2 and 3.
+    private static func chains(_ delays: [(Int, Int)]) -> String {
+        delays.enumerated().map { index, pair in
+            RetryExampleLog.chain("r\(index)", at: index * 20_000, statuses: [503, 503, 200], delays: [pair.0, pair.1])
+        }.joined()
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let minSpread = policy.int(.minJitterMs)
         guard let backoff = manifest.retry?.backoff else {
@@ -173,5 +237,29 @@ public struct ExponentialBackoffJitterCheck: Check {
             expect: .fail, mentioning: "below the base delay"
         ),
         CheckExample("no backoff declared", manifest: "retry:\n  max_attempts: 3\n", expect: .unknown),
+        CheckExample(
+            "logs: full jitter, one chain's second delay shorter than its first",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            logs: Self.chains([(120, 1500), (480, 400), (900, 1900), (300, 1100), (650, 2600), (50, 800)]),
+            expect: .pass, mentioning: "delays grow with the attempt number"
+        ),
+        CheckExample(
+            "logs: constant delays despite a declared exponential backoff",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            logs: Self.chains([(1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000)]),
+            expect: .fail, mentioning: "does not exceed the median"
+        ),
+        CheckExample(
+            "logs: growing delays without jitter",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            logs: Self.chains([(500, 1000), (505, 1000), (500, 1010), (498, 1000), (500, 1002), (502, 1000)]),
+            expect: .fail, mentioning: "spread by only about"
+        ),
+        CheckExample(
+            "logs: too few retry chains",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            logs: Self.chains([(120, 1500), (480, 400)]),
+            expect: .unknown, mentioning: "too few retry chains"
+        ),
     ]
 }

@@ -32,9 +32,16 @@ public struct ReconnectSingleFlightCheck: Check {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let suggestedBackoff = "{kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}"
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "reconnects") { return finding }
+        let observed = evidence.logs.map(ReconnectObservation.init)
         guard let streams = manifest.streams else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, declaredSingleFlight: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "no overlapping attempts; delays that grow and vary")
+            }
             return .unknown(
-                "no stream reconnect policy declared (streams section) and \(MissingEvidence.logs)",
+                "no stream reconnect policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
                 remediation: """
                     Add a streams section to \(manifest.path) with reconnect: {single_flight: true, \
                     backoff: \(suggestedBackoff)}.
@@ -71,7 +78,9 @@ public struct ReconnectSingleFlightCheck: Check {
             jitterText = backoff.jitter?.value.rawValue ?? (backoff.jitterMs == nil ? "no" : "uniform")
 
             if let kind = backoff.kind {
-                if kind.value == .none || kind.value == .constant {
+                if let growth = observed?.growth, kind.value == .none || kind.value == .constant {
+                    assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); the logs decide: \(growth.text)")
+                } else if kind.value == .none || kind.value == .constant {
                     assessment.fail(
                         "reconnect delays show no growth (streams.reconnect.backoff.kind is \(kind.value.rawValue))",
                         fix: "Make reconnect delays grow and set streams.reconnect.backoff.kind at \(kind.location) to exponential."
@@ -85,7 +94,9 @@ public struct ReconnectSingleFlightCheck: Check {
             }
 
             spread = backoff.jitterSpreadMs ?? 0
-            if spread <= 0 {
+            if spread <= 0, let jitter = observed?.jitter {
+                assessment.note("declares no reconnect jitter; the logs decide: \(jitter.text)")
+            } else if spread <= 0 {
                 let reason: String
                 if let jitter = backoff.jitter, jitter.value == .none {
                     reason = "jitter is none"
@@ -107,10 +118,19 @@ public struct ReconnectSingleFlightCheck: Check {
             )
         }
 
-        if !assessment.hasFailures {
+        let singleFlightText = streams.reconnectSingleFlight.map { "\($0.value)" } ?? "missing"
+        if let observed {
+            observed.judge(into: &assessment, declaredSingleFlight: streams.reconnectSingleFlight)
+            if observed.attempts > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); declares single_flight \(singleFlightText), \(kindText) backoff",
+                    measured: observed.measured,
+                    expected: "no overlapping attempts per stream; delays that grow with the attempt and vary (jitter)"
+                )
+            }
+        } else if !assessment.hasFailures {
             assessment.note("overlapping reconnects not checked against logs: \(MissingEvidence.logs)")
         }
-        let singleFlightText = streams.reconnectSingleFlight.map { "\($0.value)" } ?? "missing"
         return assessment.finding(
             pass: "reconnects one at a time per stream, with \(kindText) delays and \(jitterText) jitter",
             measured: "single_flight \(singleFlightText), \(kindText) backoff, jitter spread \(spread) ms (declared)",
@@ -155,5 +175,78 @@ public struct ReconnectSingleFlightCheck: Check {
             expect: .fail, mentioning: "no jitter"
         ),
         CheckExample("no streams section", manifest: "retry:\n  max_attempts: 3\n", expect: .unknown),
+        CheckExample(
+            "logs: one flight per stream, delays grow and vary",
+            manifest: ReconnectSingleFlightCheck.declaredWell,
+            logs: ReconnectSingleFlightCheck.reconnectLog([
+                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
+                ("10:00:01.000", "ws_disconnect", ""), ("10:00:02.800", "ws_reconnect_attempt", #","attempt":2"#),
+                ("10:00:03.000", "ws_connect", ""),
+                ("11:00:00.000", "ws_disconnect", ""), ("11:00:00.300", "ws_reconnect_attempt", #","attempt":1"#),
+                ("11:00:00.500", "ws_disconnect", ""), ("11:00:03.900", "ws_reconnect_attempt", #","attempt":2"#),
+                ("11:00:04.000", "ws_connect", ""),
+            ]),
+            expect: .pass, mentioning: "none overlapping"
+        ),
+        CheckExample(
+            "logs show growing delays, though a constant delay is declared",
+            manifest: "streams:\n  reconnect:\n    single_flight: true\n    backoff: {kind: constant, base_ms: 1000, jitter: full}\n",
+            logs: ReconnectSingleFlightCheck.reconnectLog([
+                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
+                ("10:00:01.000", "ws_disconnect", ""), ("10:00:02.800", "ws_reconnect_attempt", #","attempt":2"#),
+                ("10:00:03.000", "ws_connect", ""),
+                ("11:00:00.000", "ws_disconnect", ""), ("11:00:00.300", "ws_reconnect_attempt", #","attempt":1"#),
+                ("11:00:00.500", "ws_disconnect", ""), ("11:00:03.900", "ws_reconnect_attempt", #","attempt":2"#),
+                ("11:00:04.000", "ws_connect", ""),
+            ]),
+            expect: .pass, mentioning: "growing delays"
+        ),
+        CheckExample(
+            "logs: a second attempt while the first is in flight",
+            manifest: ReconnectSingleFlightCheck.declaredWell,
+            logs: ReconnectSingleFlightCheck.reconnectLog([
+                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
+                ("10:00:00.710", "ws_reconnect_attempt", #","attempt":1"#), ("10:00:01.000", "ws_connect", ""),
+            ]),
+            expect: .fail, mentioning: "declares single_flight true"
+        ),
+        CheckExample(
+            "logs: the same delay every time, though exponential is declared",
+            manifest: ReconnectSingleFlightCheck.declaredWell,
+            logs: ReconnectSingleFlightCheck.reconnectLog([
+                ("10:00:00.000", "ws_disconnect", ""), ("10:00:01.000", "ws_reconnect_attempt", ""),
+                ("10:00:01.100", "ws_disconnect", ""), ("10:00:02.100", "ws_reconnect_attempt", ""),
+                ("10:00:02.200", "ws_connect", ""),
+                ("11:00:00.000", "ws_disconnect", ""), ("11:00:01.000", "ws_reconnect_attempt", ""),
+                ("11:00:01.100", "ws_disconnect", ""), ("11:00:02.100", "ws_reconnect_attempt", ""),
+                ("11:00:02.200", "ws_connect", ""),
+            ]),
+            expect: .fail, mentioning: "no growth in the logs"
+        ),
+        CheckExample(
+            "logs without reconnects fall back to the declaration",
+            manifest: ReconnectSingleFlightCheck.declaredWell,
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"heartbeat"}"# + "\n",
+            expect: .pass
+        ),
+        CheckExample(
+            "logs show overlaps, no streams section",
+            manifest: "retry:\n  max_attempts: 3\n",
+            logs: ReconnectSingleFlightCheck.reconnectLog([
+                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.100", "ws_reconnect_attempt", ""),
+                ("10:00:00.150", "ws_reconnect_attempt", ""),
+            ]),
+            expect: .fail, mentioning: "overlapping an earlier one"
+        ),
     ]
+
+    private static let declaredWell =
+        "streams:\n  reconnect:\n    single_flight: true\n    backoff: {kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}\n"
+
+    /// JSON lines for one stream on 2026-11-24: (time of day, event, extra JSON members).
+    static func reconnectLog(_ records: [(String, String, String)]) -> String {
+        records.map { time, event, extra in
+            #"{"ts":"2026-11-24T\#(time)Z","event":"\#(event)","stream":"btcusdt@depth"\#(extra)}"#
+        }.joined(separator: "\n") + "\n"
+    }
 }

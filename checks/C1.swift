@@ -17,7 +17,8 @@ public struct AuthFailureStopsCheck: Check {
             """,
         rule: """
             fail unless errors.auth is halt or escalate; fail if a request that failed with 401/403 or an auth, \
-            signature or timestamp error code was retried, or no escalation/halt record follows it in the logs.
+            signature or timestamp error code was retried, or no escalation, kill_switch or open circuit_breaker record \
+            follows it in the logs within 60 s.
             """,
         remediation: """
             Make the bot's HTTP client stop on 401/403 and the exchange's auth, signature and timestamp codes, \
@@ -28,6 +29,55 @@ public struct AuthFailureStopsCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+    }
+
+    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let failures = facts.authFailures
+        if failures.isEmpty {
+            return .silent("the logs hold no 401/403 or auth, signature or timestamp error among \(facts.requests) requests, so the declared action is not confirmed")
+        }
+        let window = Int(facts.escalationWindowSeconds)
+        let retried = facts.retriesAfterAuthFailure
+        let missing = facts.authFailuresWithoutEscalation
+        let decided = failures.count - facts.authFailuresUndecided
+        guard decided > 0 || !retried.isEmpty else {
+            var silent = RetryLogObservation.silent("the logs end within \(window) s of each of their \(failures.count) auth failures, so whether an escalation followed cannot be seen")
+            silent.cite(failures, "auth failure")
+            return silent
+        }
+        let measured = "\(failures.count) auth failures: \(retried.count) retries after one, \(missing.count) without an escalation or halt record within \(window) s (logs)"
+        var observation = RetryLogObservation.upheld(
+            "none of the \(failures.count) auth failures in the logs was retried, and each was followed by an escalation or halt record within \(window) s",
+            measured: measured, evidence: []
+        )
+        if !retried.isEmpty {
+            let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "a request that failed auth was retried \(retried.count) times\(first)",
+                fix: "Stop on 401/403 and the exchange's auth, signature and timestamp codes instead of retrying (as the logs show\(RetryLogObservation.at(retried))), and halt or alert a human."
+            )
+            observation.cite(retried, "retry after an auth failure")
+        }
+        if !missing.isEmpty {
+            observation.fail(
+                "\(missing.count) of \(decided) auth failures were not followed by an escalation, kill_switch or circuit_breaker record within \(window) s\(RetryLogObservation.at(missing))",
+                fix: "After an auth failure, halt the bot or alert a human and log it as an escalation or kill_switch record."
+            )
+            observation.cite(missing, "no escalation")
+        }
+        if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
+        if facts.authFailuresUndecided > 0 {
+            observation.notes.append("\(facts.authFailuresUndecided) auth failures too close to the end of the logs to judge the escalation")
+        }
+        return observation
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let codes = Self.authCodes(manifest.bot.exchange.value)
         guard let declared = manifest.errors?.auth else {
@@ -98,5 +148,28 @@ public struct AuthFailureStopsCheck: Check {
         ),
         CheckExample("no auth action declared", manifest: "errors:\n  validation: drop\n", expect: .unknown),
         CheckExample("no errors section", manifest: "retry:\n  max_attempts: 3\n", expect: .unknown),
+        CheckExample(
+            "logs: a 401 halts and escalates",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
+                + RetryExampleLog.line(at: 800, "escalation", "\"msg\":\"api key rejected\"")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .pass, mentioning: "none of the 1 auth failures"
+        ),
+        CheckExample(
+            "logs: a signature error retried",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1022,\"attempt\":1,\"request_id\":\"r7\"")
+                + RetryExampleLog.line(at: 600, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1022,\"attempt\":2,\"request_id\":\"r7\"")
+                + RetryExampleLog.line(at: 900, "escalation"),
+            expect: .fail, mentioning: "failed auth was retried"
+        ),
+        CheckExample(
+            "logs: a 401 without any escalation",
+            manifest: "errors:\n  auth: escalate\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
+                + RetryExampleLog.line(at: 90_000, "heartbeat"),
+            expect: .fail, mentioning: "not followed by an escalation"
+        ),
     ]
 }

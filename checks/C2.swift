@@ -18,7 +18,8 @@ public struct RateLimitBackpressureCheck: Check {
         rule: """
             fail if errors.rate_limit is retry or ignore; warn if it only escalates (escalate, retry_then_escalate, \
             retry_then_halt) without saying it lowers its load; fail unless the logs show a lower in-flight count \
-            or request rate in the window after a 429 than before it.
+            or request rate in the 60 s after a 429 than in the 60 s before it (api_request records, summed over \
+            every 429 episode with a full minute of traffic on both sides).
             """,
         remediation: """
             On a 429, lower the bot's in-flight count or request rate (back off for at least Retry-After) and \
@@ -29,6 +30,81 @@ public struct RateLimitBackpressureCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+    }
+
+    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let window = Int(facts.backpressureWindowSeconds)
+        if facts.rateLimitResponses.isEmpty {
+            return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.requests) requests, so load shedding after one is not confirmed")
+        }
+        guard facts.rateLimitEpisodesJudged > 0 else {
+            var silent = RetryLogObservation.silent(
+                "the logs hold \(facts.rateLimitResponses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
+            )
+            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            return silent
+        }
+        // Judged over all episodes together: one episode's window is small and noisy, the bot's habit is not.
+        let notShed = facts.rateLimitEpisodesNotShed
+        let episodes = facts.rateLimitEpisodesJudged
+        let before = facts.requestsBeforeRateLimit
+        let after = facts.requestsAfterRateLimit
+        var inflightText = ""
+        var fewerInflight = false
+        if let meanBefore = facts.meanInflightBeforeRateLimit, let meanAfter = facts.meanInflightAfterRateLimit {
+            inflightText = "; mean in flight \(Self.decimal(meanBefore)) before, \(Self.decimal(meanAfter)) after"
+            fewerInflight = meanAfter < meanBefore
+        }
+        let counts = "\(after) requests in the \(window) s after \(episodes) rate-limit episodes against \(before) in the \(window) s before\(inflightText)"
+        var observation = RetryLogObservation.upheld(
+            "the bot sheds load after a 429: \(counts)",
+            measured: "\(counts) (logs)", evidence: []
+        )
+        if after >= before && !fewerInflight {
+            let first = notShed.samples.first.map { " (e.g. \($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "kept its load after a 429: \(counts)\(first)",
+                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; the logs show the same load right after the 429\(RetryLogObservation.at(notShed))."
+            )
+            observation.cite(notShed, "no backpressure")
+        } else {
+            observation.cite(facts.rateLimitResponses, "rate-limit response")
+            if !notShed.isEmpty {
+                observation.notes.append(
+                    "\(notShed.count) of \(episodes) episodes on their own showed no drop, e.g. \(notShed.samples[0].detail ?? "") at \(notShed.samples[0].location)"
+                )
+            }
+        }
+        if facts.rateLimitEpisodesUndecided > 0 {
+            observation.notes.append("\(facts.rateLimitEpisodesUndecided) rate-limit episodes too near the ends of the logs, or with too little traffic before them, to compare")
+        }
+        return observation
+    }
+
+    private static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// A request every second for 70 s, a 429, then a request every `after` ms for 70 s.
+    private static func trafficAround429(after: Int) -> String {
+        var text = ""
+        for time in stride(from: 0, to: 70_000, by: 1000) {
+            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200")
+        }
+        text += RetryExampleLog.line(at: 70_000, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":429,\"retry_after\":1")
+        for time in stride(from: 70_000 + after, through: 140_000, by: after) {
+            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200")
+        }
+        return text
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.rateLimit else {
             let remediation = manifest.errors == nil
@@ -86,5 +162,23 @@ public struct RateLimitBackpressureCheck: Check {
             mentioning: "does not say it lowers its request rate"
         ),
         CheckExample("no rate-limit action declared", manifest: "errors:\n  auth: halt\n", expect: .unknown),
+        CheckExample(
+            "logs: fewer requests after a 429",
+            manifest: "errors:\n  rate_limit: backoff\n",
+            logs: Self.trafficAround429(after: 3000),
+            expect: .pass, mentioning: "sheds load after a 429"
+        ),
+        CheckExample(
+            "logs: the same pace after a 429",
+            manifest: "errors:\n  rate_limit: backoff\n",
+            logs: Self.trafficAround429(after: 1000),
+            expect: .fail, mentioning: "kept its load"
+        ),
+        CheckExample(
+            "logs: no 429 to show it",
+            manifest: "errors:\n  rate_limit: backoff\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [200], delays: []),
+            expect: .pass, mentioning: "lowers its load"
+        ),
     ]
 }

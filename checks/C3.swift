@@ -24,7 +24,8 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             escalate, halt); fail if retry.max_attempts exceeds 3 (policy max_attempts); for a trading bot, fail \
             if orders.on_unknown_outcome is resend_new_id or missing, or resend_same_id without client order ids, \
             and warn on abandon; fail if 5xx or timeout retries in the logs exceed the budget or the budget ends \
-            without an escalation record.
+            without an escalation record within 60 s, or an order that timed out or got a 5xx is re-sent under a new \
+            client order id before its status was queried.
             """,
         remediation: """
             Retry a 5xx or timeout at most 3 times, then alert a human (or halt); query the status of an order \
@@ -39,6 +40,86 @@ public struct PlatformErrorBoundedRetryCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        // Declared gaps (no escalation policy, resend_new_id) are not contradicted by logs that happen to be fine.
+        return observe(logs.retries, limit: policy.int(.maxAttempts)).merge(declared: declared, overrulesDeclared: false)
+    }
+
+    private func observe(_ facts: RetryLogFacts, limit: Int) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let window = Int(facts.escalationWindowSeconds)
+        let failures = facts.platformFailures
+        var parts = ["the logs' \(failures.count) 5xx and timeout responses were retried within \(limit) attempts"]
+        if facts.platformChainsEscalated > 0 {
+            parts.append("each of the \(facts.platformChainsEscalated) requests that gave up was escalated")
+        }
+        if !facts.unknownOutcomeOrders.isEmpty {
+            parts.append("no order with an unknown outcome was re-sent under a new id (\(facts.resentUnderSameID) re-sent under the same id, \(facts.statusQueriedFirst) queried first)")
+        }
+        var observation = RetryLogObservation.upheld(
+            parts.joined(separator: "; "),
+            measured: "\(failures.count) 5xx/timeouts, at most \(facts.mostAttemptsAfterPlatformFailure.first?.attempts ?? 0) attempts after one, \(facts.platformChainsWithoutEscalation.count) of \(facts.platformChainsGivenUp) give-ups without escalation, \(facts.resentUnderNewID.count) re-sends under a new id (logs)",
+            evidence: []
+        )
+        let resent = facts.resentUnderNewID
+        if !resent.isEmpty {
+            let first = resent.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "re-sent \(resent.count) orders with an unknown outcome under a new client order id: double-order risk\(first)",
+                fix: "After a timeout or 5xx on an order, query its status (or re-send it under the same client order id) before placing it again (as the logs show\(RetryLogObservation.at(resent)))."
+            )
+            observation.cite(resent, "re-sent under a new id")
+        }
+        let over = facts.chains(over: limit, in: facts.platformChainAttempts)
+        let worst = facts.mostAttemptsAfterPlatformFailure.filter { $0.attempts > limit }
+        if over > 0, let first = worst.first {
+            observation.fail(
+                "logs show \(first.attempts) attempts after a 5xx or timeout\(first.endpoint.map { " on \($0)" } ?? "") at \(first.location); the budget is \(limit) (\(over) requests over it)",
+                fix: "Stop retrying a 5xx or timeout after \(limit) attempts (the request at \(first.location) made \(first.attempts)), then escalate or halt."
+            )
+            for chain in worst { observation.cite(chain.location, "\(chain.attempts) attempts after a 5xx or timeout") }
+        }
+        let missing = facts.platformChainsWithoutEscalation
+        if !missing.isEmpty {
+            observation.fail(
+                "\(missing.count) of \(facts.platformChainsGivenUp) requests gave up after a 5xx or timeout without an escalation record within \(window) s\(RetryLogObservation.at(missing))",
+                fix: "When the retries for a 5xx or timeout run out, alert a human (or halt) and log it as an escalation record."
+            )
+            observation.cite(missing, "gave up without escalation")
+        }
+        if observation.outcome == .upheld {
+            if failures.isEmpty {
+                return .silent("the logs hold no 5xx or timeout among \(facts.requests) requests, so the retry budget and the escalation after it are not confirmed")
+            }
+            observation.cite(failures, "5xx or timeout")
+        }
+        if facts.platformChainsUndecided > 0 {
+            observation.notes.append("\(facts.platformChainsUndecided) requests failed with a 5xx or timeout too near the end of the logs to see what followed")
+        }
+        return observation
+    }
+
+    private static let declaresSafeRetry = """
+        retry:
+          max_attempts: 3
+        errors:
+          platform: retry_then_escalate
+        orders:
+          client_order_ids: true
+          on_unknown_outcome: query_status
+
+        """
+
+    private static func order(at time: Int, status: Int, attempt: Int, id: String) -> String {
+        RetryExampleLog.line(
+            at: time, "order_submit",
+            "\"endpoint\":\"/api/v3/order\",\"method\":\"POST\",\"status\":\(status),\"attempt\":\(attempt),\"newClientOrderId\":\"\(id)\""
+        )
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let limit = policy.int(.maxAttempts)
         var assessment = Assessment()
@@ -310,6 +391,42 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             "no platform action declared",
             manifest: "errors:\n  auth: halt\norders:\n  on_unknown_outcome: query_status\n",
             expect: .unknown
+        ),
+        CheckExample(
+            "logs: a timed-out order queried, re-sent under its id",
+            manifest: Self.declaresSafeRetry,
+            logs: Self.order(at: 0, status: 504, attempt: 1, id: "grid-1")
+                + RetryExampleLog.line(at: 300, "api_request", "\"endpoint\":\"/api/v3/order\",\"method\":\"GET\",\"status\":200,\"origClientOrderId\":\"grid-1\"")
+                + Self.order(at: 900, status: 200, attempt: 2, id: "grid-1"),
+            expect: .pass, mentioning: "1 queried first"
+        ),
+        CheckExample(
+            "logs: a timed-out order re-sent under a new id",
+            manifest: Self.declaresSafeRetry,
+            logs: Self.order(at: 0, status: 504, attempt: 1, id: "grid-1") + Self.order(at: 900, status: 200, attempt: 2, id: "grid-2"),
+            expect: .fail, mentioning: "double-order risk"
+        ),
+        CheckExample(
+            "logs: five attempts on a 503, then silence",
+            manifest: Self.declaresSafeRetry,
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 503, 503, 503], delays: [500, 1000, 2000, 4000], endpoint: "/api/v3/account", method: "GET")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .fail, mentioning: "logs show 5 attempts after a 5xx"
+        ),
+        CheckExample(
+            "logs: the budget runs out without an escalation",
+            manifest: Self.declaresSafeRetry,
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 503], delays: [500, 1000], endpoint: "/api/v3/account", method: "GET")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .fail, mentioning: "without an escalation record"
+        ),
+        CheckExample(
+            "logs: the budget runs out, then an escalation",
+            manifest: Self.declaresSafeRetry,
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 503], delays: [500, 1000], endpoint: "/api/v3/account", method: "GET")
+                + RetryExampleLog.line(at: 2000, "escalation", "\"msg\":\"exchange unavailable\"")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .pass, mentioning: "each of the 1 requests that gave up was escalated"
         ),
         CheckExample(
             "read-only bot without errors section",

@@ -28,6 +28,37 @@ public struct ValidationErrorStopsCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let declared = declaredFinding(evidence, policy: policy)
+        guard let logs = evidence.logs else { return declared }
+        if let error = RetryLogObservation.unreadable(logs) { return error }
+        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+    }
+
+    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let failures = facts.validationFailures
+        if failures.isEmpty {
+            return .silent("the logs hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.requests) requests, so the declared action is not confirmed")
+        }
+        let retried = facts.retriesAfterValidationFailure
+        var observation = RetryLogObservation.upheld(
+            "none of the \(failures.count) requests rejected as invalid in the logs was retried",
+            measured: "\(failures.count) validation errors, \(retried.count) retries after one (logs)", evidence: []
+        )
+        if !retried.isEmpty {
+            let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "a request rejected as invalid was retried \(retried.count) times\(first)",
+                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as the logs show\(RetryLogObservation.at(retried)))."
+            )
+            observation.cite(retried, "retry after a validation error")
+        } else {
+            observation.cite(failures, "validation error")
+        }
+        return observation
+    }
+
+    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.validation else {
             let remediation = manifest.errors == nil
@@ -74,5 +105,24 @@ public struct ValidationErrorStopsCheck: Check {
             mentioning: "validation errors are retried"
         ),
         CheckExample("no validation action declared", manifest: "errors:\n  auth: halt\n", expect: .unknown),
+        CheckExample(
+            "logs: a filter failure dropped",
+            manifest: "errors:\n  validation: drop\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [400], delays: [], extra: ",\"code\":-1013")
+                + RetryExampleLog.chain("r2", at: 5000, statuses: [200], delays: []),
+            expect: .pass, mentioning: "none of the 1 requests rejected as invalid"
+        ),
+        CheckExample(
+            "logs: a 400 sent again",
+            manifest: "errors:\n  validation: drop\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [400, 400, 400], delays: [500, 1000]),
+            expect: .fail, mentioning: "rejected as invalid was retried 2 times"
+        ),
+        CheckExample(
+            "logs: Bybit's parameter error retried (HTTP 200, retCode 10001)",
+            manifest: "bot:\n  name: example\n  exchange: bybit\nerrors:\n  validation: drop\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [200, 200], delays: [700], endpoint: "/v5/order/create", extra: ",\"code\":10001"),
+            expect: .fail, mentioning: "retried 1 times"
+        ),
     ]
 }

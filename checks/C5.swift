@@ -36,10 +36,16 @@ public struct CircuitBreakersCheck: Check {
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
+        let logs = evidence.logs
+        let transitions = logs?.lifecycle.breakerTransitions ?? 0
+        let transitionsText = logs.map { logs in
+            transitions == 0 ? logs.noRecordsText([.circuitBreaker]) : "the logs show \(Self.describe(logs.lifecycle))"
+        }
         guard let breakers = manifest.circuitBreakers else {
             let all = Self.classes.map { "\($0.key): \($0.suggested)" }.joined(separator: ", ")
             return .unknown(
-                "no circuit breakers declared (circuit_breakers section) and \(MissingEvidence.logs)",
+                "no circuit breakers declared (circuit_breakers section)\(transitions > 0 ? "; \(transitionsText ?? ""), but a pass needs the breakers declared" : " and \(transitionsText ?? MissingEvidence.logs)")",
+                evidence: logs?.lifecycle.breakerExamples.map { EvidenceRef(.logs, at: $0, "circuit_breaker transition") } ?? [],
                 remediation: "Add a circuit_breakers section to \(manifest.path) with \(all)."
             )
         }
@@ -89,12 +95,25 @@ public struct CircuitBreakersCheck: Check {
             }
             if complete { declared.append(kind.key) }
         }
-        assessment.note("breaker transitions not checked against logs (they would strengthen the pass): \(MissingEvidence.logs)")
+        if let logs, transitions > 0 {
+            for location in logs.lifecycle.breakerExamples { assessment.cite(EvidenceRef(.logs, at: location, "circuit_breaker transition")) }
+        }
+        assessment.note(transitionsText.map { "breaker transitions: \($0)" }
+            ?? "breaker transitions not checked against logs (they would strengthen the pass): \(MissingEvidence.logs)")
+        let observedText = transitions > 0 ? "; \(transitionsText ?? "")" : ""
         return assessment.finding(
-            pass: "declares circuit breakers for auth, rate-limit and platform failures",
-            measured: "breakers: \(declared.isEmpty ? "none complete" : declared.joined(separator: ", ")) (declared)",
+            pass: "declares circuit breakers for auth, rate-limit and platform failures\(observedText)",
+            measured: "breakers: \(declared.isEmpty ? "none complete" : declared.joined(separator: ", ")) (declared)\(transitions > 0 ? "; \(transitions) transitions (logs)" : "")",
             expected: "breakers: auth, rate_limit, platform, each with failure_threshold and cooldown_s of at least 1"
         )
+    }
+
+    /// "3 breaker transitions (open 2, closed 1)".
+    static func describe(_ facts: LifecycleLogFacts) -> String {
+        let states = facts.breakerStates.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let count = facts.breakerTransitions
+        return "\(count) breaker transition\(count == 1 ? "" : "s")\(states.isEmpty ? "" : " (\(states))")"
     }
 
     public let examples: [CheckExample] = [
@@ -169,5 +188,39 @@ public struct CircuitBreakersCheck: Check {
             mentioning: "has no cooldown"
         ),
         CheckExample("no circuit_breakers section", manifest: "errors:\n  auth: halt\n", expect: .unknown),
+        CheckExample(
+            "declared breakers, and the logs show them opening and closing",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  rate_limit: {failure_threshold: 3, cooldown_s: 60}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"circuit_breaker","breaker":"rate_limit","state":"open"}
+                {"ts":"2026-11-24T10:01:00.000Z","event":"circuit_breaker","breaker":"rate_limit","state":"half-open"}
+                {"ts":"2026-11-24T10:01:01.000Z","event":"circuit_breaker","breaker":"rate_limit","state":"closed"}
+
+                """,
+            expect: .pass, mentioning: "the logs show 3 breaker transitions"
+        ),
+        CheckExample(
+            "transitions in the logs without declared breakers",
+            manifest: "errors:\n  auth: halt\n",
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"circuit_breaker","state":"open"}"# + "\n",
+            expect: .unknown, mentioning: "a pass needs the breakers declared"
+        ),
+        CheckExample(
+            "a missing breaker fails whatever the logs show",
+            manifest: """
+                circuit_breakers:
+                  auth: {failure_threshold: 1, cooldown_s: 3600}
+                  platform: {failure_threshold: 5, cooldown_s: 120}
+
+                """,
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"circuit_breaker","state":"open"}"# + "\n",
+            expect: .fail, mentioning: "no circuit breaker for rate-limit failures"
+        ),
     ]
 }

@@ -41,9 +41,16 @@ public struct RestartReconciliationCheck: Check {
         let holdsPositions = markets.contains { $0 == .margin || $0 == .futures || $0 == .options }
         let required: [RecoverySection.Scope] = holdsPositions ? [.openOrders, .positions] : [.openOrders]
         let requiredText = "[" + required.map(\.rawValue).joined(separator: ", ") + "]"
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "restarts") { return finding }
+        let observed = evidence.logs.map(RestartObservation.init)
         guard let recovery = manifest.recovery else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, block: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "a reconcile record before each startup's first order")
+            }
             return .unknown(
-                "no restart reconciliation declared (recovery section) and \(MissingEvidence.logs)",
+                "no restart reconciliation declared (recovery section) and \(observed?.summary ?? MissingEvidence.logs)",
                 remediation: """
                     Add a recovery section to \(manifest.path) with reconcile_on_start: \(requiredText) and \
                     block_orders_until_reconciled: true.
@@ -78,7 +85,9 @@ public struct RestartReconciliationCheck: Check {
             )
         }
 
-        if let block = recovery.blockOrdersUntilReconciled {
+        if let observed, observed.showsBlocking, recovery.blockOrdersUntilReconciled?.value != true {
+            assessment.note("declares block_orders_until_reconciled \(recovery.blockOrdersUntilReconciled.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed.summary)")
+        } else if let block = recovery.blockOrdersUntilReconciled {
             if !block.value {
                 assessment.fail(
                     "new orders are not blocked until reconciliation finishes",
@@ -92,8 +101,19 @@ public struct RestartReconciliationCheck: Check {
             )
         }
 
-        assessment.note("restarts in the logs not checked: \(MissingEvidence.logs)")
         let declared = recovery.reconcileOnStart.map { "[" + $0.value.map(\.rawValue).joined(separator: ", ") + "]" } ?? "nothing"
+        if let observed {
+            observed.judge(into: &assessment, block: recovery.blockOrdersUntilReconciled)
+            if observed.startups > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); reconciles \(declared) (declared)",
+                    measured: observed.measured,
+                    expected: "reconciles \(requiredText) before the first new order after every start"
+                )
+            }
+        } else {
+            assessment.note("restarts in the logs not checked: \(MissingEvidence.logs)")
+        }
         return assessment.finding(
             pass: "reconciles \(required.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: " and ")) on start and blocks new orders until done",
             measured: "reconciles \(declared) (declared)",
@@ -161,5 +181,38 @@ public struct RestartReconciliationCheck: Check {
             mentioning: "places no orders"
         ),
         CheckExample("no recovery section", manifest: "orders:\n  client_order_ids: true\n", expect: .unknown),
+        CheckExample(
+            "logs: every start reconciles before its first order",
+            manifest: "recovery:\n  reconcile_on_start: [open_orders]\n  block_orders_until_reconciled: true\n",
+            logs: RestartReconciliationCheck.lifeLog([
+                #""event":"startup""#, #""event":"reconcile","open_orders":2"#, #""event":"order_submit","client_order_id":"b-1""#,
+                #""event":"startup""#, #""event":"reconcile","open_orders":1"#, #""event":"order_submit","client_order_id":"b-2""#,
+            ]),
+            expect: .pass, mentioning: "2 startups, 2 reconciled before the first order"
+        ),
+        CheckExample(
+            "logs: an order before the reconcile",
+            manifest: "recovery:\n  reconcile_on_start: [open_orders]\n  block_orders_until_reconciled: true\n",
+            logs: RestartReconciliationCheck.lifeLog([
+                #""event":"startup""#, #""event":"order_submit","client_order_id":"b-1""#, #""event":"reconcile""#,
+            ]),
+            expect: .fail, mentioning: "declares block_orders_until_reconciled true"
+        ),
+        CheckExample(
+            "logs: the same client order id placed again after a restart",
+            manifest: "recovery:\n  reconcile_on_start: [open_orders]\n  block_orders_until_reconciled: true\n",
+            logs: RestartReconciliationCheck.lifeLog([
+                #""event":"startup""#, #""event":"reconcile""#, #""event":"order_submit","client_order_id":"b-1""#,
+                #""event":"startup""#, #""event":"reconcile""#, #""event":"order_submit","client_order_id":"b-1""#,
+            ]),
+            expect: .fail, mentioning: "submitted again after a restart"
+        ),
     ]
+
+    /// JSON lines one minute apart from 2026-11-24T10:00:00Z, each with the given members.
+    static func lifeLog(_ members: [String]) -> String {
+        members.enumerated().map { index, body in
+            #"{"ts":"2026-11-24T10:\#(index < 10 ? "0\(index)" : "\(index)"):00.000Z",\#(body)}"#
+        }.joined(separator: "\n") + "\n"
+    }
 }

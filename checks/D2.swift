@@ -53,9 +53,16 @@ public struct IdempotencyKeysCheck: Check {
                 evidence: manifest.bot.mode.map { [.declared($0)] } ?? []
             )
         }
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "client order ids") { return finding }
+        let observed = evidence.logs.map(OrderIDObservation.init)
         guard let orders = manifest.orders else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, orders: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "an id on every order and cancel; retries reuse it; never shared")
+            }
             return .unknown(
-                "no client order id policy declared (orders section) and \(MissingEvidence.logs)",
+                "no client order id policy declared (orders section) and \(observed?.summary ?? MissingEvidence.logs)",
                 remediation: """
                     Add an orders section to \(manifest.path) with client_order_ids: true and reuse_id_on_retry: true.
                     """
@@ -67,7 +74,11 @@ public struct IdempotencyKeysCheck: Check {
         assessment.cite(orders.reuseIdOnRetry)
         assessment.cite(orders.clientOrderIdPrefix)
 
-        if let ids = orders.clientOrderIds {
+        let logsShowIDs = observed.map { $0.records > 0 && !$0.missingIDs } ?? false
+        let logsShowReuse = observed.map { $0.facts.retriesReusingID > 0 && $0.facts.retriesWithNewID.isEmpty } ?? false
+        if logsShowIDs, orders.clientOrderIds?.value != true {
+            assessment.note("declares client_order_ids \(orders.clientOrderIds.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
+        } else if let ids = orders.clientOrderIds {
             if !ids.value {
                 assessment.fail(
                     "orders are sent without client order ids",
@@ -81,7 +92,9 @@ public struct IdempotencyKeysCheck: Check {
             )
         }
 
-        if let reuse = orders.reuseIdOnRetry {
+        if logsShowReuse, orders.reuseIdOnRetry?.value != true {
+            assessment.note("declares reuse_id_on_retry \(orders.reuseIdOnRetry.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed?.facts.retriesReusingID ?? 0) retries reuse their id")
+        } else if let reuse = orders.reuseIdOnRetry {
             if !reuse.value {
                 assessment.fail(
                     "a retry sends a new client order id, so a timed-out order can be placed twice",
@@ -117,7 +130,18 @@ public struct IdempotencyKeysCheck: Check {
             }
         }
 
-        assessment.note("ids in the order records not checked: \(MissingEvidence.logs)")
+        if let observed {
+            observed.judge(into: &assessment, orders: orders)
+            if observed.records > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); no id shared by distinct orders",
+                    measured: observed.measured,
+                    expected: "an id on every order and cancel; retries reuse it; distinct orders never share one"
+                )
+            }
+        } else {
+            assessment.note("ids in the order records not checked: \(MissingEvidence.logs)")
+        }
         return assessment.finding(
             pass: "every order carries a client order id and retries reuse it",
             measured: "client_order_ids = \(orders.clientOrderIds?.value.description ?? "missing"), reuse_id_on_retry = \(orders.reuseIdOnRetry?.value.description ?? "missing") (declared)",
@@ -192,5 +216,48 @@ public struct IdempotencyKeysCheck: Check {
             mentioning: "places no orders"
         ),
         CheckExample("no orders section", manifest: "recovery:\n  block_orders_until_reconciled: true\n", expect: .unknown),
+        CheckExample(
+            "logs: ids on every order, a retry reuses its id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-1","attempt":1"#,
+                #""event":"order_submit","client_order_id":"mspot-1","attempt":2"#,
+                #""event":"order_submit","client_order_id":"mspot-2""#,
+                #""event":"order_cancel","origClientOrderId":"mspot-2""#,
+            ]),
+            expect: .pass, mentioning: "1 retries reusing theirs"
+        ),
+        CheckExample(
+            "logs: an order without an id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-1""#, #""event":"order_submit","symbol":"BTCUSDT""#,
+            ]),
+            expect: .fail, mentioning: "1 of 2 order_submit records in the logs carry no client order id"
+        ),
+        CheckExample(
+            "logs: a retry with a fresh id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-1","attempt":1"#,
+                #""event":"order_submit","client_order_id":"mspot-1b","attempt":2"#,
+            ]),
+            expect: .fail, mentioning: "declares reuse_id_on_retry true"
+        ),
+        CheckExample(
+            "logs: two orders share an id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-7""#, #""event":"order_submit","client_order_id":"mspot-7""#,
+            ]),
+            expect: .fail, mentioning: "reusing a client order id"
+        ),
     ]
+
+    /// JSON lines one second apart from 2026-11-24T10:00:00Z, each with the given members.
+    static func orderLog(_ members: [String]) -> String {
+        members.enumerated().map { index, body in
+            #"{"ts":"2026-11-24T10:00:\#(index < 10 ? "0\(index)" : "\(index)").000Z",\#(body)}"#
+        }.joined(separator: "\n") + "\n"
+    }
 }

@@ -57,9 +57,16 @@ public struct StreamSequenceTrackingCheck: Check {
         let fields = Self.sequenceFields(exchange.value)
         // A manifest derived from a framework's config says nothing of sequence handling unless it says so.
         let undeclared = manifest.derivedFrom != nil && manifest.streams?.sequenceTracking == nil && manifest.streams?.onGap == nil
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "stream sequence numbers") { return finding }
+        let observed = evidence.logs.map { SequenceObservation($0, fields: fields) }
         guard let streams = manifest.streams, !undeclared else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, declaredTracking: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "sequenced messages; every gap matched by a ws_gap record")
+            }
             return .unknown(
-                "no stream policy declared (streams section) and \(MissingEvidence.logs)",
+                "no stream policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
                 remediation: """
                     Add a streams section to \(manifest.path) with sequence_tracking: true and on_gap: resync, \
                     and check \(fields) on every message.
@@ -71,7 +78,10 @@ public struct StreamSequenceTrackingCheck: Check {
         assessment.cite(streams.sequenceTracking)
         assessment.cite(streams.onGap)
 
-        if let tracking = streams.sequenceTracking {
+        if let observed, observed.showsTracking, streams.sequenceTracking?.value != true {
+            let declared = streams.sequenceTracking.map { "declares sequence_tracking false at \($0.location)" } ?? "does not declare sequence_tracking"
+            assessment.note("\(declared); the logs decide: \(observed.summary)")
+        } else if let tracking = streams.sequenceTracking {
             if !tracking.value {
                 assessment.fail(
                     "stream sequence numbers are not tracked (\(exchange.value.rawValue): \(fields))",
@@ -99,7 +109,18 @@ public struct StreamSequenceTrackingCheck: Check {
             )
         }
 
-        assessment.note("gaps not checked against logs: \(MissingEvidence.logs)")
+        if let observed {
+            observed.judge(into: &assessment, declaredTracking: streams.sequenceTracking)
+            if observed.messages > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); on a gap: \(streams.onGap?.value.rawValue ?? "-") (declared)",
+                    measured: observed.measured,
+                    expected: "\(fields) on stream messages; every gap matched by the bot's ws_gap record"
+                )
+            }
+        } else {
+            assessment.note("gaps not checked against logs: \(MissingEvidence.logs)")
+        }
         return assessment.finding(
             pass: "tracks \(fields) and acts on gaps (\(streams.onGap?.value.rawValue ?? "-"))",
             measured: "sequence_tracking = \(streams.sequenceTracking?.value.description ?? "missing"), on_gap = \(streams.onGap?.value.rawValue ?? "missing") (declared)",
@@ -149,5 +170,51 @@ public struct StreamSequenceTrackingCheck: Check {
             mentioning: "CRC32"
         ),
         CheckExample("no streams section", manifest: "recovery:\n  block_orders_until_reconciled: true\n", expect: .unknown),
+        CheckExample(
+            "logs: the one gap is logged by the bot",
+            manifest: "streams:\n  sequence_tracking: true\n  on_gap: resync\n",
+            logs: StreamSequenceTrackingCheck.depthLog([
+                ("00.000", #""event":"ws_message","U":100,"u":105"#), ("00.100", #""event":"ws_message","U":106,"u":110"#),
+                ("00.200", #""event":"ws_message","U":120,"u":125"#), ("00.201", #""event":"ws_gap""#),
+                ("00.500", #""event":"resync","mode":"snapshot","items":1000,"duration_ms":300"#),
+                ("00.600", #""event":"ws_message","U":126,"u":130"#),
+            ]),
+            expect: .pass, mentioning: "1 gap (0 without a ws_gap record)"
+        ),
+        CheckExample(
+            "logs: a gap the bot never logged",
+            manifest: "streams:\n  sequence_tracking: true\n  on_gap: resync\n",
+            logs: StreamSequenceTrackingCheck.depthLog([
+                ("00.000", #""event":"ws_message","U":100,"u":105"#), ("00.100", #""event":"ws_message","U":106,"u":110"#),
+                ("00.200", #""event":"ws_message","U":120,"u":125"#), ("09.000", #""event":"ws_message","U":126,"u":130"#),
+            ]),
+            expect: .fail, mentioning: "no ws_gap record from the bot"
+        ),
+        CheckExample(
+            "logs (OKX): snapshot and maintenance reset are not gaps",
+            manifest: "bot:\n  name: example\n  exchange: okx\nstreams:\n  sequence_tracking: true\n  on_gap: resync\n",
+            logs: StreamSequenceTrackingCheck.depthLog([
+                ("00.000", #""event":"ws_message","action":"snapshot","seqId":10,"prevSeqId":-1"#),
+                ("00.100", #""event":"ws_message","action":"update","seqId":15,"prevSeqId":10"#),
+                ("00.200", #""event":"ws_message","action":"update","seqId":3,"prevSeqId":15"#),
+                ("00.300", #""event":"ws_message","action":"update","seqId":8,"prevSeqId":3"#),
+            ]),
+            expect: .pass, mentioning: "no gap"
+        ),
+        CheckExample(
+            "logs: stream messages without sequence numbers",
+            manifest: "streams:\n  sequence_tracking: true\n  on_gap: resync\n",
+            logs: StreamSequenceTrackingCheck.depthLog([
+                ("00.000", #""event":"ws_message","price":"97000.1""#), ("00.100", #""event":"ws_message","price":"97000.2""#),
+            ]),
+            expect: .fail, mentioning: "none of the 2 ws_message records"
+        ),
     ]
+
+    /// JSON lines for the btcusdt@depth stream at 2026-11-24T10:00:SS: (seconds, JSON members).
+    static func depthLog(_ records: [(String, String)]) -> String {
+        records.map { seconds, members in
+            #"{"ts":"2026-11-24T10:00:\#(seconds)Z","stream":"btcusdt@depth",\#(members)}"#
+        }.joined(separator: "\n") + "\n"
+    }
 }

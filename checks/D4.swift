@@ -41,9 +41,16 @@ public struct BoundedResyncCheck: Check {
                     """
             )
         }
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "resyncs") { return finding }
+        let observed = evidence.logs.map(ResyncObservation.init)
         guard let mode = streams.resyncMode else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, streams: streams)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "delta or snapshot resyncs within the declared bounds")
+            }
             return .unknown(
-                "no resync mode declared (streams.resync.mode) and \(MissingEvidence.logs)",
+                "no resync mode declared (streams.resync.mode) and \(observed?.summary ?? MissingEvidence.logs)",
                 evidence: [streams.resyncMaxItems.map { .declared($0) }, streams.resyncMaxSeconds.map { .declared($0) }]
                     .compactMap { $0 },
                 remediation: """
@@ -83,11 +90,22 @@ public struct BoundedResyncCheck: Check {
             )
         }
 
-        assessment.note("resync sizes and durations not checked against logs: \(MissingEvidence.logs)")
+        if let observed {
+            observed.judge(into: &assessment, streams: streams)
+        } else {
+            assessment.note("resync sizes and durations not checked against logs: \(MissingEvidence.logs)")
+        }
         let declaredBounds = [
             streams.resyncMaxItems.map { "\($0.value) items" },
             streams.resyncMaxSeconds.map { "\($0.value) s" },
         ].compactMap { $0 }.joined(separator: ", ")
+        if let observed, observed.resyncs > 0 {
+            return assessment.finding(
+                pass: "the logs show \(observed.summary), within the declared \(declaredBounds)",
+                measured: observed.measured,
+                expected: "delta or snapshot resyncs within max_items / max_duration_s"
+            )
+        }
         return assessment.finding(
             pass: "resyncs by \(mode.value.rawValue), bounded to \(declaredBounds)",
             measured: "mode \(mode.value.rawValue)\(declaredBounds.isEmpty ? "" : ", \(declaredBounds)") (declared)",
@@ -126,5 +144,27 @@ public struct BoundedResyncCheck: Check {
         ),
         CheckExample("no resync mode", manifest: "streams:\n  sequence_tracking: true\n", expect: .unknown),
         CheckExample("no streams section", manifest: "recovery:\n  block_orders_until_reconciled: true\n", expect: .unknown),
+        CheckExample(
+            "logs: snapshot resyncs within the bounds",
+            manifest: "streams:\n  resync:\n    mode: snapshot\n    max_items: 1000\n    max_duration_s: 10\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"resync","stream":"btcusdt@depth","mode":"snapshot","items":1000,"duration_ms":420}
+                {"ts":"2026-11-24T11:00:00.000Z","event":"resync","stream":"btcusdt@depth","mode":"snapshot","items":1000,"duration_ms":610}
+
+                """,
+            expect: .pass, mentioning: "2 resyncs, 0 full"
+        ),
+        CheckExample(
+            "logs: a full refetch, though snapshot is declared",
+            manifest: "streams:\n  resync:\n    mode: snapshot\n    max_items: 1000\n",
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"resync","mode":"full","items":800,"duration_ms":9000}"# + "\n",
+            expect: .fail, mentioning: "declares mode snapshot"
+        ),
+        CheckExample(
+            "logs: a resync over its time bound",
+            manifest: "streams:\n  resync:\n    mode: delta\n    max_duration_s: 5\n",
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"resync","mode":"delta","items":40,"duration_ms":12500}"# + "\n",
+            expect: .fail, mentioning: "longer than the declared max_duration_s 5"
+        ),
     ]
 }

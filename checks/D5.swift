@@ -19,8 +19,9 @@ public struct KillSwitchCheck: Check {
             fail unless kill_switch.kind is flag_file, admin_endpoint, signal or chat_command (redeploy fails) \
             with a usable target: a flag file whose folder exists (a file there now means the switch is engaged: \
             warn), an http(s) URL that answers, a signal the bot can handle (SIGKILL and SIGSTOP fail), or a \
-            chat command; warn unless kill_switch.last_exercised is within 30 days (policy \
-            kill_switch_exercise_days); fail on an exercise date in the future.
+            chat command; warn unless the last kill_switch record in the logs (outranking \
+            kill_switch.last_exercised, used without one) is within 30 days (policy kill_switch_exercise_days); \
+            fail on a declared exercise date in the future.
             """,
         remediation: """
             Give the bot a halt path that cancels open orders and stops new ones without a redeploy (a flag file \
@@ -78,7 +79,30 @@ public struct KillSwitchCheck: Check {
             )
         }
 
-        if let exercised = killSwitch.lastExercised {
+        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "kill-switch records") { return finding }
+        let facts = evidence.logs?.lifecycle
+        if let logged = facts?.lastKillSwitchAt, let at = facts?.lastKillSwitchLocation {
+            // Observed outranks declared: the last kill_switch record in the logs decides the exercise age.
+            let days = Int((evidence.collectedAt.timeIntervalSince(logged) / 86_400).rounded(.down))
+            let day = DayStamp.format(logged)
+            assessment.cite(EvidenceRef(.logs, at: at, "kill_switch record on \(day)"))
+            let declared = killSwitch.lastExercised.map { "declares last_exercised \($0.value) at \($0.location); " } ?? ""
+            if let exercised = killSwitch.lastExercised, exercised.value.days(until: evidence.collectedAt) < 0 {
+                assessment.fail(
+                    "kill_switch.last_exercised \(exercised.value) is in the future",
+                    fix: "Set kill_switch.last_exercised at \(exercised.location) to the day the switch was last exercised (the logs show \(day))."
+                )
+            }
+            if days > maxDays {
+                assessment.warn(
+                    "\(declared)the last kill_switch record in the logs is \(days) days old (\(day) at \(at.fileAndLine)); the limit is \(maxDays) days",
+                    fix: "Exercise the kill switch (halt, confirm open orders are cancelled, resume) and keep the logs that show it."
+                )
+            } else {
+                assessment.note("\(declared)the logs show the kill switch exercised \(days) day\(days == 1 ? "" : "s") ago (\(facts?.killSwitchRecords ?? 0) kill_switch record\(facts?.killSwitchRecords == 1 ? "" : "s"), last on \(day) at \(at.fileAndLine))")
+            }
+        } else if let exercised = killSwitch.lastExercised {
+            if let logs = evidence.logs { assessment.note("kill-switch exercise not seen in the logs: \(logs.noRecordsText([.killSwitch]))") }
             let days = exercised.value.days(until: evidence.collectedAt)
             if days < 0 {
                 assessment.fail(
@@ -98,11 +122,13 @@ public struct KillSwitchCheck: Check {
             )
         }
 
-        assessment.note("kill-switch records in the logs not checked: \(MissingEvidence.logs)")
+        if evidence.logs == nil { assessment.note("kill-switch records in the logs not checked: \(MissingEvidence.logs)") }
         let kindText = killSwitch.kind?.value.rawValue ?? "missing"
+        let loggedDay = facts?.lastKillSwitchAt.map { "\(DayStamp.format($0)) (logs)" }
+        let exercisedText = loggedDay ?? "\(killSwitch.lastExercised?.value.description ?? "never") (declared)"
         let finding = assessment.finding(
-            pass: "kill switch \(kindText) (\(killSwitch.target?.value ?? "")) needs no redeploy; last exercised \(killSwitch.lastExercised?.value.description ?? "never")",
-            measured: "\(kindText), last exercised \(killSwitch.lastExercised?.value.description ?? "never") (declared)",
+            pass: "kill switch \(kindText) (\(killSwitch.target?.value ?? "")) needs no redeploy; last exercised \(exercisedText)",
+            measured: "\(kindText), last exercised \(exercisedText)",
             expected: "flag_file, admin_endpoint, signal or chat_command, exercised within \(maxDays) days"
         )
         guard let unverified, finding.status != .fail else { return finding }
@@ -313,5 +339,23 @@ public struct KillSwitchCheck: Check {
             mentioning: "no record that it was exercised in the last 30 days"
         ),
         CheckExample("no kill_switch section", manifest: "monitoring:\n  heartbeat_interval_s: 30\n", expect: .unknown),
+        CheckExample(
+            "logs: exercised last week, though the manifest says August",
+            manifest: "kill_switch:\n  kind: signal\n  target: SIGTERM\n  last_exercised: 2026-08-01\n",
+            logs: #"{"ts":"2026-11-18T09:30:00.000Z","event":"kill_switch","msg":"halt requested: SIGTERM"}"# + "\n",
+            expect: .pass, mentioning: "last exercised 2026-11-18 (logs)"
+        ),
+        CheckExample(
+            "logs: the last exercise is two months old, though the manifest says last week",
+            manifest: "kill_switch:\n  kind: signal\n  target: SIGTERM\n  last_exercised: 2026-11-20\n",
+            logs: #"{"ts":"2026-09-20T09:30:00.000Z","event":"kill_switch"}"# + "\n",
+            expect: .warn, mentioning: "the last kill_switch record in the logs is 65 days old"
+        ),
+        CheckExample(
+            "logs without kill_switch records fall back to the declared day",
+            manifest: "kill_switch:\n  kind: signal\n  target: SIGTERM\n  last_exercised: 2026-08-01\n",
+            logs: #"{"ts":"2026-11-24T09:30:00.000Z","event":"heartbeat"}"# + "\n",
+            expect: .warn, mentioning: "last exercised 116 days ago"
+        ),
     ]
 }

@@ -37,6 +37,7 @@ public struct RequestLogFieldsCheck: Check {
         for field in Self.requiredFields {
             if let alias = manifest.logs?.fields[field] { cited.append(.declared(alias, "\(field) logged as \(alias.value)")) }
         }
+        if let logs = evidence.logs { return observed(logs, policy: policy, cited: cited, manifest: manifest) }
         return .unknown(
             "request log fields not checked: \(MissingEvidence.logs)",
             evidence: cited,
@@ -47,7 +48,79 @@ public struct RequestLogFieldsCheck: Check {
         )
     }
 
+    func observed(_ logs: LogEvidence, policy: Policy, cited: [EvidenceRef], manifest: Manifest) -> Finding {
+        if let finding = logs.unreadableFinding(for: "request log fields") { return finding }
+        let facts = logs.requests
+        let threshold = policy[.fieldCoverage]
+        let percent = Int((threshold * 100).rounded())
+        guard facts.requests > 0 else {
+            return .unknown(
+                "request log fields not checked: \(logs.noRequestsText)", evidence: cited + [logs.readCitation("no api_request records")],
+                remediation: """
+                    Log one api_request record per request (retries included) carrying \(Self.requiredFields.joined(separator: ", ")), \
+                    or map the bot's own event name under logs.events in \(manifest.path).
+                    """
+            )
+        }
+        var assessment = Assessment()
+        for ref in cited { assessment.cite(ref) }
+        let short = facts.fieldCoverage.filter { ($0.share ?? 0) < threshold }
+        for coverage in short {
+            for ref in coverage.missing.citations("api_request record without \(coverage.field)").prefix(2) { assessment.cite(ref) }
+        }
+        let measured = facts.fieldCoverage.map { "\($0.field) \($0.percentText)" }.joined(separator: ", ")
+        if !short.isEmpty {
+            let names = short.map(\.field)
+            let described = short.map { coverage in
+                "\(coverage.field) on \(coverage.percentText) (missing e.g. at \(coverage.missing.exampleText))"
+            }
+            assessment.fail(
+                "of \(facts.requests) api_request records, too few carry \(names.joined(separator: ", ")): "
+                    + described.joined(separator: "; ") + "; the rule is \(percent)% each",
+                fix: """
+                    Add \(names.joined(separator: ", ")) to every api_request record the bot logs (error_code may be null on \
+                    success, but the key must be there); if the bot logs them under other names, map them under logs.fields \
+                    in \(manifest.path).
+                    """
+            )
+        } else {
+            assessment.cite(logs.readCitation("\(facts.requests) api_request records read"))
+        }
+        return assessment.finding(
+            pass: "each of the six fields is on at least \(percent)% of the \(facts.requests) api_request records (\(measured))",
+            measured: "\(measured) of \(facts.requests) api_request records (logs)",
+            expected: "each of \(Self.requiredFields.joined(separator: ", ")) on at least \(percent)% of records"
+        )
+    }
+
     public let examples: [CheckExample] = [
+        CheckExample(
+            "every request record carries the six fields (error_code null on success)",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","endpoint":"/api/v3/order","status":200,"error_code":null,"attempt":1,"latency_ms":42,"concurrency_inflight":1}
+                {"ts":"2026-11-24T10:00:01.000Z","event":"api_request","endpoint":"/api/v3/order","status":400,"error_code":-1013,"attempt":1,"latency_ms":38,"concurrency_inflight":1}
+                time=2026-11-24T10:00:02.000Z event=api_request path=/api/v3/depth status=200 code= attempt=1 duration_ms=12 inflight=2
+                """,
+            expect: .pass, mentioning: "each of the six fields"
+        ),
+        CheckExample(
+            "error_code and concurrency_inflight missing from request records",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","endpoint":"/api/v3/order","status":200,"attempt":1,"latency_ms":42}
+                {"ts":"2026-11-24T10:00:01.000Z","event":"api_request","endpoint":"/api/v3/order","status":200,"error_code":null,"attempt":1,"latency_ms":40,"concurrency_inflight":1}
+                """,
+            expect: .fail, mentioning: "error_code on 50%"
+        ),
+        CheckExample(
+            "logs read, but no api_request records among them",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"heartbeat"}
+                """,
+            expect: .unknown, mentioning: "no api_request records"
+        ),
         CheckExample(
             "log samples named but not read in this release",
             manifest: "logs:\n  paths: [logs/*.jsonl]\n  fields:\n    endpoint: path\n    latency_ms: duration_ms\n",

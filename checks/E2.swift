@@ -38,14 +38,66 @@ public struct DisconnectLogFieldsCheck: Check {
         for field in Self.requiredFields {
             if let alias = manifest.logs?.fields[field] { cited.append(.declared(alias, "\(field) logged as \(alias.value)")) }
         }
-        return .unknown(
-            "disconnect log fields not checked: \(MissingEvidence.logs)",
-            evidence: cited,
-            remediation: """
-                Log \(Self.requiredFields.joined(separator: ", ")) on every ws_disconnect record, and name the log \
-                samples under logs.paths in \(manifest.path) so a release that reads logs can check them.
-                """
+        guard let logs = evidence.logs else {
+            return .unknown(
+                "disconnect log fields not checked: \(MissingEvidence.logs)",
+                evidence: cited,
+                remediation: """
+                    Log \(Self.requiredFields.joined(separator: ", ")) on every ws_disconnect record, and name the log \
+                    samples under logs.paths in \(manifest.path) or pass them with --logs.
+                    """
+            )
+        }
+        if let finding = logs.unreadableFinding(for: "disconnect log fields") { return finding }
+        let facts = logs.streams
+        let total = facts.disconnects
+        guard total > 0 else {
+            return .unknown(
+                "disconnect log fields not checked: \(logs.noRecordsText([.wsDisconnect]))",
+                evidence: cited + [logs.readCitation("no ws_disconnect records")],
+                remediation: """
+                    Log a ws_disconnect record (with \(Self.requiredFields.joined(separator: ", "))) whenever a stream \
+                    closes, or name the bot's own event under logs.events.ws_disconnect in \(manifest.path).
+                    """
+            )
+        }
+        var assessment = Assessment()
+        for ref in cited { assessment.cite(ref) }
+        let minimum = policy[.fieldCoverage]
+        let missing = [
+            ("close_code", facts.disconnectsWithoutCloseCode),
+            ("last_message_ago_ms", facts.disconnectsWithoutLastMessageAgo),
+            ("uptime_seconds", facts.disconnectsWithoutUptime),
+        ]
+        var coverage: [String] = []
+        for (field, tally) in missing {
+            let share = Double(total - tally.count) / Double(total)
+            coverage.append("\(field) \(Self.percent(share))")
+            guard !tally.isEmpty else { continue }
+            for ref in tally.citations("ws_disconnect without \(field)") { assessment.cite(ref) }
+            if share < minimum {
+                let alias = manifest.logs?.fields[field].map { " (logged as \($0.value))" } ?? ""
+                assessment.fail(
+                    "\(tally.count) of \(total) ws_disconnect records lack \(field)\(alias): coverage \(Self.percent(share)), under \(Self.percent(minimum)) (\(tally.exampleText))",
+                    fix: "Log \(field) on every ws_disconnect record (or map the bot's name for it under logs.fields.\(field) in \(manifest.path))."
+                )
+            } else {
+                assessment.note("\(tally.count) of \(total) ws_disconnect records lack \(field) (within the \(Self.percent(minimum)) coverage rule)")
+            }
+        }
+        if !assessment.hasFailures {
+            assessment.cite(logs.readCitation("\(total) ws_disconnect records with close_code, last_message_ago_ms and uptime_seconds"))
+        }
+        return assessment.finding(
+            pass: "\(total == 1 ? "the 1 ws_disconnect record carries" : "all \(total) ws_disconnect records carry") close_code, last_message_ago_ms and uptime_seconds",
+            measured: coverage.joined(separator: ", ") + " of \(total) ws_disconnect records (logs)",
+            expected: "each field on at least \(Self.percent(minimum)) of ws_disconnect records (policy field_coverage)"
         )
+    }
+
+    static func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded(.down) / 10
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 
     public let examples: [CheckExample] = [
@@ -56,5 +108,31 @@ public struct DisconnectLogFieldsCheck: Check {
             mentioning: "no log samples given"
         ),
         CheckExample("no logs section", manifest: "streams:\n  sequence_tracking: true\n", expect: .unknown),
+        CheckExample(
+            "logs: every disconnect says why and after how long",
+            manifest: "streams:\n  sequence_tracking: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"ws_disconnect","stream":"btcusdt@depth","close_code":1006,"last_message_ago_ms":31000,"uptime_seconds":5400}
+                {"ts":"2026-11-24T12:00:00.000Z","event":"ws_disconnect","stream":"btcusdt@depth","close_code":1000,"last_message_ago_ms":40,"uptime_seconds":86400}
+
+                """,
+            expect: .pass, mentioning: "all 2 ws_disconnect records carry"
+        ),
+        CheckExample(
+            "logs: a disconnect without its close code",
+            manifest: "streams:\n  sequence_tracking: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"ws_disconnect","stream":"btcusdt@depth","close_code":1006,"last_message_ago_ms":31000,"uptime_seconds":5400}
+                time=2026-11-24T12:00:00Z event=ws_disconnect stream=btcusdt@depth last_message_ago_ms=40 uptime_seconds=86400
+
+                """,
+            expect: .fail, mentioning: "1 of 2 ws_disconnect records lack close_code"
+        ),
+        CheckExample(
+            "logs without disconnects",
+            manifest: "streams:\n  sequence_tracking: true\n",
+            logs: #"{"ts":"2026-11-24T10:00:00.000Z","event":"heartbeat"}"# + "\n",
+            expect: .unknown, mentioning: "no ws_disconnect records"
+        ),
     ]
 }

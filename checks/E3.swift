@@ -17,7 +17,10 @@ public struct ClockOffsetAlertCheck: Check {
         rule: """
             fail unless clock.logs_offset is true and clock.offset_alert_ms is declared at no more than 50% \
             (policy offset_share_of_recv_window) of the recvWindow (clock.recv_window_ms, else the exchange's \
-            default); fail if logged offsets crossed the threshold without an alert record.
+            default); fail if logged offsets crossed the threshold (the stricter of the declared alert and the \
+            policy's share of the recvWindow) without an alert record within 60 s: an escalation record, or a \
+            warn-or-worse record of another kind that logs clock_offset_ms. Logged offset coverage on signed \
+            requests (policy field_coverage) outranks clock.logs_offset.
             """,
         remediation: """
             Measure the offset against the exchange's server time, log it as clock_offset_ms on every signed \
@@ -37,10 +40,19 @@ public struct ClockOffsetAlertCheck: Check {
         let sharePercent = Int((share * 100).rounded())
         let exchange = manifest.bot.exchange.value
         let defaultWindow = exchange.defaultRecvWindowMs
+        let logs = evidence.logs
+        if let logs, let finding = logs.unreadableFinding(for: "clock offset alerts") { return finding }
+        let logsText = logs.map { $0.requests.offsetAlerts.recordsWithOffset == 0 ? "the logs hold no clock_offset_ms values" : "" }
+            ?? MissingEvidence.logs
         guard let clock = manifest.clock else {
             let window = defaultWindow ?? 5000
+            if let logs, !logs.requests.offsetAlerts.unalertedCrossings.isEmpty {
+                var assessment = Assessment()
+                Self.judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
+                return assessment.finding(pass: "")
+            }
             return .unknown(
-                "no clock policy declared (clock section) and \(MissingEvidence.logs)",
+                "no clock policy declared (clock section)\(logsText.isEmpty ? "" : " and \(logsText)")",
                 remediation: """
                     Add a clock section to \(manifest.path) with recv_window_ms: \(window), offset_alert_ms: \
                     \(Int(Double(window) * share)) or less, and logs_offset: true.
@@ -53,7 +65,23 @@ public struct ClockOffsetAlertCheck: Check {
         assessment.cite(clock.offsetAlertMs)
         assessment.cite(clock.logsOffset)
 
-        if let logsOffset = clock.logsOffset {
+        let coverage = logs?.requests.clockOffsetCoverage
+        let required = policy[.fieldCoverage]
+        if let coverage, coverage.records > 0 {
+            let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
+            if (coverage.share ?? 0) < required {
+                for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
+                assessment.fail(
+                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(Int((required * 100).rounded()))%",
+                    fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifest.path)."
+                )
+            } else if let logs {
+                assessment.cite(logs.readCitation(carried))
+                if clock.logsOffset?.value != true {
+                    assessment.note("clock.logs_offset is not declared true, but the logs show \(carried); the logs decide")
+                }
+            }
+        } else if let logsOffset = clock.logsOffset {
             if !logsOffset.value {
                 assessment.fail(
                     "the clock offset is not logged on signed requests",
@@ -101,16 +129,91 @@ public struct ClockOffsetAlertCheck: Check {
         if clock.recvWindowMs == nil {
             assessment.note("recvWindow taken as \(exchange.rawValue)'s default of \(recvWindow) ms")
         }
-        assessment.note("offset crossings without alert records not checked against logs: \(MissingEvidence.logs)")
+        if let logs {
+            Self.judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
+        } else {
+            assessment.note("offset crossings without alert records not checked against logs: \(MissingEvidence.logs)")
+        }
         let alertText = clock.offsetAlertMs.map { "\($0.value) ms" } ?? "none"
         return assessment.finding(
             pass: "logs the clock offset and alerts at \(alertText), within \(sharePercent)% of the \(recvWindow) ms recvWindow",
-            measured: "alert at \(alertText) (declared)",
+            measured: "alert at \(alertText) (declared)" + (logs.map { logs in
+                let alerts = logs.requests.offsetAlerts
+                return "; \(alerts.recordsWithOffset) logged offsets, \(alerts.crossings) crossings, "
+                    + "\(alerts.unalertedCrossings.count) without an alert (logs)"
+            } ?? ""),
             expected: "at most \(Int(Double(recvWindow) * share)) ms, offset logged"
         )
     }
 
+    /// Logged offsets beyond the alert threshold (the stricter of the declared one and the policy share of the
+    /// recvWindow) fail unless an alert record (an escalation, or a warn-level
+    /// record carrying the offset) lies within the alert window of the crossing.
+    static func judgeCrossings(_ alerts: ClockOffsetAlertFacts, into assessment: inout Assessment) {
+        guard alerts.recordsWithOffset > 0 else {
+            assessment.note("the logs hold no clock_offset_ms values to check against the alert threshold")
+            return
+        }
+        guard let threshold = alerts.thresholdMs.map({ Int($0) }) else {
+            assessment.note("logged offsets not checked: no alert threshold or recvWindow to compare them with")
+            return
+        }
+        let window = Int(alerts.alertWindowMs / 1000)
+        let unalerted = alerts.unalertedCrossings
+        if !unalerted.isEmpty {
+            for ref in unalerted.citations("offset beyond \(threshold) ms without an alert") { assessment.cite(ref) }
+            assessment.fail(
+                "logged offsets crossed the \(threshold) ms alert threshold \(unalerted.count) time\(unalerted.count == 1 ? "" : "s") "
+                    + "without an alert record within \(window) s (\(unalerted.exampleText))",
+                fix: """
+                    Raise an alert (log an escalation record and page) whenever the measured clock offset exceeds \
+                    \(threshold) ms; if the bot already alerts under another event name, map it to escalation under logs.events.
+                    """
+            )
+            return
+        }
+        if let worst = alerts.worstOffset {
+            assessment.cite(EvidenceRef(.logs, at: worst.location, "largest logged clock offset, \(Int(worst.value.rounded())) ms"))
+        }
+        if alerts.crossings > 0 {
+            assessment.note("logged offsets crossed \(threshold) ms \(alerts.crossings) time\(alerts.crossings == 1 ? "" : "s"), each with an alert record")
+        } else {
+            let worst = alerts.worstOffset.map { Int($0.value.rounded()) } ?? 0
+            assessment.note("\(alerts.recordsWithOffset) logged offsets stayed within \(threshold) ms (largest \(worst) ms)")
+        }
+    }
+
     public let examples: [CheckExample] = [
+        CheckExample(
+            "offset logged on every signed request, one crossing followed by an escalation",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":120}
+                {"ts":"2026-11-24T10:05:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":1400}
+                {"ts":"2026-11-24T10:05:02.000Z","event":"escalation","reason":"clock offset 1400 ms"}
+                {"ts":"2026-11-24T10:06:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":80}
+                """,
+            expect: .pass
+        ),
+        CheckExample(
+            "logged offset crossed the alert threshold with no alert",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":120}
+                {"ts":"2026-11-24T10:05:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":-1800}
+                {"ts":"2026-11-24T10:06:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order","clock_offset_ms":-1900}
+                {"ts":"2026-11-24T10:09:00.000Z","event":"escalation","reason":"too late"}
+                """,
+            expect: .fail, mentioning: "crossed the 1000 ms alert threshold 1 time"
+        ),
+        CheckExample(
+            "logs show the offset missing on signed requests",
+            manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","signed":true,"endpoint":"/api/v3/order"}
+                """,
+            expect: .fail, mentioning: "clock_offset_ms on 0%"
+        ),
         CheckExample(
             "alert at a fifth of the window, offset logged",
             manifest: "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\n",

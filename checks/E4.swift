@@ -76,6 +76,12 @@ public struct HealthMonitoringCheck: Check {
             )
         }
         if assessment.hasFailures { return assessment.finding(pass: "") }
+        if let logs = evidence.logs {
+            if let finding = logs.unreadableFinding(for: "heartbeats") { return finding }
+            if let heartbeat, let finding = judgeHeartbeats(logs, interval: heartbeat, gapFactor: gapFactor, into: &assessment) {
+                return finding
+            }
+        }
 
         // A declaration alone proves nothing here: the rule needs the endpoint to answer or heartbeats in the logs.
         let declared = [
@@ -87,11 +93,66 @@ public struct HealthMonitoringCheck: Check {
             checks.append("log samples showing heartbeat events with no gap over \(gapText)× \(heartbeat.value) s")
         }
         if endpoint != nil { checks.append("a probe of the health endpoint from the bot host") }
+        if let logs = evidence.logs {
+            let seen = logs.lifecycle.heartbeats
+            let heartbeatsText = seen == 0
+                ? logs.noRecordsText([.heartbeat])
+                : heartbeat == nil
+                    ? "the logs show \(seen) heartbeat records but no heartbeat_interval_s is declared to judge their gaps"
+                    : "the logs show only \(seen) heartbeat record, too few to measure a gap"
+            return .unknown(
+                "declares \(declared); \(heartbeatsText), and the health endpoint was not probed",
+                evidence: assessment.evidence + [logs.readCitation("\(seen) heartbeat records")],
+                remediation: "Confirm health with \(checks.joined(separator: " or ")); declare monitoring.heartbeat_interval_s for the heartbeat the bot logs."
+            )
+        }
         return .unknown(
             "declares \(declared); no log samples given to show heartbeats and the health endpoint was not probed",
             evidence: assessment.evidence,
             remediation: "Confirm health with \(checks.joined(separator: " or ")) (not collected in this release)."
         )
+    }
+
+    /// Judges the logged heartbeats against the declared interval; nil when the logs cannot tell
+    /// (fewer than two heartbeats and no silence after the last one).
+    private func judgeHeartbeats(
+        _ logs: LogEvidence, interval: Located<Int>, gapFactor: Double, into assessment: inout Assessment
+    ) -> Finding? {
+        let facts = logs.lifecycle
+        let limitMs = facts.heartbeatGapLimitMs ?? Double(interval.value) * 1000 * gapFactor
+        let limitText = "\(Self.seconds(limitMs)) s (\(gapFactor == gapFactor.rounded() ? "\(Int(gapFactor))" : "\(gapFactor)")× the declared \(interval.value) s)"
+        let silence = facts.silenceAfterLastHeartbeatMs.flatMap { $0.value > limitMs ? $0 : nil }
+        guard facts.heartbeats >= 2 || silence != nil else { return nil }
+        let longest = facts.longestHeartbeatGapMs
+        let measured = "\(facts.heartbeats) heartbeats, longest gap \(longest.map { "\(Self.seconds($0.value)) s" } ?? "-")\(facts.silenceAfterLastHeartbeatMs.map { ", \(Self.seconds($0.value)) s of records after the last one" } ?? "") (logs)"
+        let gaps = facts.heartbeatGapsOverLimit
+        if !gaps.isEmpty {
+            for ref in gaps.citations("heartbeat gap over \(Self.seconds(limitMs)) s") { assessment.cite(ref) }
+            assessment.fail(
+                "the logs show \(gaps.count) heartbeat gap\(gaps.count == 1 ? "" : "s") over \(limitText); the longest is \(longest.map { "\(Self.seconds($0.value)) s at \($0.location.fileAndLine)" } ?? "-")",
+                fix: "Find what stalled the bot at \(gaps.exampleText) (a blocked event loop, a hung request), emit the heartbeat from a task nothing else can block, and alert when it is late."
+            )
+        }
+        if let silence {
+            assessment.cite(EvidenceRef(.logs, at: silence.location, "\(Self.seconds(silence.value)) s after the last heartbeat"))
+            assessment.fail(
+                "the heartbeat stopped: the logs go on for \(Self.seconds(silence.value)) s after the last heartbeat (to \(silence.location.fileAndLine)), over \(limitText)",
+                fix: "Keep the heartbeat running for as long as the bot runs (a supervised task), and alert when it is late."
+            )
+        }
+        if !assessment.hasFailures, let longest {
+            assessment.cite(EvidenceRef(.logs, at: longest.location, "longest heartbeat gap \(Self.seconds(longest.value)) s"))
+        }
+        return assessment.finding(
+            pass: "the logs show \(facts.heartbeats) heartbeats with no gap over \(limitText); the longest is \(longest.map { "\(Self.seconds($0.value)) s" } ?? "-")",
+            measured: measured,
+            expected: "no heartbeat gap over \(Self.seconds(limitMs)) s"
+        )
+    }
+
+    static func seconds(_ ms: Double) -> String {
+        let value = (ms / 100).rounded() / 10
+        return value == value.rounded() ? "\(Int64(value))" : "\(value)"
     }
 
     public let examples: [CheckExample] = [
@@ -126,5 +187,40 @@ public struct HealthMonitoringCheck: Check {
             mentioning: "at least 1 s"
         ),
         CheckExample("no monitoring section", manifest: "clock:\n  logs_offset: true\n", expect: .unknown),
+        CheckExample(
+            "logs: a heartbeat every 30 s",
+            manifest: "monitoring:\n  heartbeat_interval_s: 30\n",
+            logs: HealthMonitoringCheck.heartbeats(["10:00:00", "10:00:30", "10:01:00", "10:01:31", "10:02:00"]),
+            expect: .pass, mentioning: "5 heartbeats with no gap over 60 s"
+        ),
+        CheckExample(
+            "logs: a 95 s stall between heartbeats",
+            manifest: "monitoring:\n  heartbeat_interval_s: 30\n",
+            logs: HealthMonitoringCheck.heartbeats(["10:00:00", "10:00:30", "10:02:05", "10:02:35"]),
+            expect: .fail, mentioning: "1 heartbeat gap over 60 s"
+        ),
+        CheckExample(
+            "logs: the heartbeat stops while the bot keeps logging",
+            manifest: "monitoring:\n  heartbeat_interval_s: 30\n",
+            logs: HealthMonitoringCheck.heartbeats(["10:00:00", "10:00:30"])
+                + #"{"ts":"2026-11-24T10:05:00.000Z","event":"order_submit","client_order_id":"b-1"}"# + "\n",
+            expect: .fail, mentioning: "the heartbeat stopped"
+        ),
+        CheckExample(
+            "logs with a single heartbeat",
+            manifest: "monitoring:\n  heartbeat_interval_s: 30\n",
+            logs: HealthMonitoringCheck.heartbeats(["10:00:00"]),
+            expect: .unknown, mentioning: "too few to measure a gap"
+        ),
+        CheckExample(
+            "logs without heartbeats",
+            manifest: "monitoring:\n  heartbeat_interval_s: 30\n",
+            logs: #"{"ts":"2026-11-24T10:05:00.000Z","event":"ws_connect"}"# + "\n",
+            expect: .unknown, mentioning: "no heartbeat records"
+        ),
     ]
+
+    static func heartbeats(_ times: [String]) -> String {
+        times.map { #"{"ts":"2026-11-24T\#($0).000Z","event":"heartbeat"}"# }.joined(separator: "\n") + "\n"
+    }
 }

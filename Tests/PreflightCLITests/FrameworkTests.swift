@@ -122,3 +122,39 @@ struct FrameworkTests {
         #expect(run.stderr.contains("\(path):1:23: exchange.name: freqtrade exchange 'gate' is not one preflight audits"), "\(run.stderr)")
     }
 }
+
+@Suite("Framework plain-text logs")
+struct FrameworkTextLogTests {
+    static func logSamples(_ framework: String, _ config: String, _ log: String) throws -> (summary: [String: Any], items: [String: [String: Any]]) {
+        let run = try PreflightBinary.run([
+            "audit", "--offline", "--framework", framework, "--manifest", config, "--logs", log, "--now", fixtureNow, "--format", "json",
+        ])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let summary = try #require(document["log_samples"] as? [String: Any])
+        let items = try #require(document["items"] as? [[String: Any]])
+        return (summary, Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "?", $0) }))
+    }
+
+    @Test func freqtradeLogLinesBecomeEvents() throws {
+        let (summary, items) = try Self.logSamples("freqtrade", freqtradeConfig, PreflightBinary.root + "/fixtures/frameworks/freqtrade/freqtrade.log")
+        let kinds = try #require(summary["events_by_kind"] as? [String: Int])
+        #expect(kinds["heartbeat"] == 4)
+        #expect(kinds["startup"] == 1)
+        #expect(kinds["reconcile"] == 1)
+        #expect(kinds["order_submit"] == 1)
+        #expect(kinds["api_request"] == 3)
+        #expect((summary["bad_input"] as? [Any])?.isEmpty == true)
+        // The -1021 rejection in the log is a timestamp-window failure, whatever config.json says.
+        #expect(items["A4"]?["status"] as? String == "fail")
+    }
+
+    @Test func hummingbotLogLinesBecomeEvents() throws {
+        let (summary, items) = try Self.logSamples("hummingbot", hummingbotConfig, PreflightBinary.root + "/fixtures/frameworks/hummingbot/logs_hummingbot.log")
+        let kinds = try #require(summary["events_by_kind"] as? [String: Int])
+        #expect(kinds["order_submit"] == 1)
+        #expect(kinds["ws_disconnect"] == 1)
+        #expect(kinds["ws_reconnect_attempt"] == 2)
+        #expect(items["A4"]?["status"] as? String == "fail")
+        #expect(items["B5"]?["status"] as? String == "fail")
+    }
+}

@@ -57,7 +57,11 @@ struct SplitAndBaselineTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("suppressions.yml").path
         var yaml = "version: 1\nsuppressions:\n"
-        for id in ["A1", "A2", "A3", "A6", "B1", "B2", "B3", "B4", "B5", "C1", "C2", "C3", "C4", "C5", "D1", "D2", "D3", "D4", "D5", "E3"] {
+        // Every item the defective bot fails, but E4.
+        let failing = try JSONDecoder().decode(FixtureExpectation.self, from: Data(contentsOf: URL(
+            fileURLWithPath: PreflightBinary.root + "/fixtures/bots/defective/expected.json"))).items
+            .filter { $0.value == "fail" && $0.key != "E4" }.map(\.key).sorted()
+        for id in failing {
             yaml += "  - check: \(id)\n    reason: accepted for the staging run\n    owner: risk\n    expires: 2027-01-31\n"
         }
         yaml += "  - check: E4\n    reason: monitoring lands next sprint\n    expires: 2026-11-01\n"
@@ -83,8 +87,10 @@ struct SplitAndBaselineTests {
         let stale = try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--suppressions", file, "--format", "json"])
         let staleReport = try #require(try JSONSerialization.jsonObject(with: Data(stale.stdout.utf8)) as? [String: Any])
         // Every ready item that passes leaves its suppression stale; unknown items still use theirs.
+        let readyStatuses = try JSONDecoder().decode(FixtureExpectation.self, from: Data(contentsOf: URL(
+            fileURLWithPath: PreflightBinary.root + "/fixtures/bots/ready/expected.json"))).items
         let staleCount = (staleReport["stale_suppressions"] as? [[String: Any]])?.count ?? 0
-        #expect(staleCount == 19)
+        #expect(staleCount == (failing + ["E4"]).filter { readyStatuses[$0] == "pass" }.count)
         #expect(stale.status == 0)
     }
 
@@ -106,29 +112,34 @@ struct SplitAndBaselineTests {
         #expect(record.status == 1)
         #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", defective, "--now", fixtureNow, "--baseline", baseline]).status == 0)
 
-        // A new defect (B3 was already failing; the ready bot's C4 was not) and a fix (B1).
+        // A fix: the kill switch no longer needs a redeploy (D5 goes from fail to a warn: never exercised).
         var text = try String(contentsOfFile: defective, encoding: .utf8)
-        text = text.replacingOccurrences(of: "  private: 8 ", with: "  private: 2 ")
+        text = text.replacingOccurrences(of: "  kind: redeploy ", with: "  kind: signal\n  target: SIGTERM\n  # ")
         text = text.replacingOccurrences(of: "\nsuppressions:", with: "\nsuppressionz:")
         let changed = scratch.appendingPathComponent("preflight.yml").path
         try text.write(toFile: changed, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent("logs").path,
+                                                   withDestinationPath: PreflightBinary.root + "/fixtures/bots/defective/logs")
         let json = try PreflightBinary.run(["audit", "--offline", "--manifest", changed, "--now", fixtureNow, "--baseline", baseline, "--format", "json"])
         #expect(json.status == 0, "\(json.stdout)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let fixed = try #require(report["fixed_since_baseline"] as? [[String: Any]])
-        #expect(fixed.map { $0["id"] as? String } == ["B1"])
+        #expect(fixed.map { $0["id"] as? String } == ["D5"])
 
         // A regression: the ready bot's errors.validation now retries. Against the defective baseline it is
         // unchanged; against the ready bot's own baseline it is new and fails the gate.
         let readyBaseline = scratch.appendingPathComponent("ready-baseline.json").path
         #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--write-baseline", readyBaseline]).status == 0)
-        let regressed = scratch.appendingPathComponent("regressed.yml").path
+        // The regressed copy lives in a folder of its own beside the ready bot's runbook, flag folder and logs.
+        let folder = scratch.appendingPathComponent("ready")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["docs", "run", "logs"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path,
+                                                       withDestinationPath: PreflightBinary.root + "/fixtures/bots/ready/" + name)
+        }
+        let regressed = folder.appendingPathComponent("preflight.yml").path
         let readyText = try String(contentsOfFile: ready, encoding: .utf8).replacingOccurrences(of: "validation: drop", with: "validation: retry")
         try readyText.write(toFile: regressed, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent("docs").path,
-                                                   withDestinationPath: PreflightBinary.root + "/fixtures/bots/ready/docs")
-        try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent("run").path,
-                                                   withDestinationPath: PreflightBinary.root + "/fixtures/bots/ready/run")
         let gate = try PreflightBinary.run(["audit", "--offline", "--manifest", regressed, "--now", fixtureNow, "--baseline", readyBaseline])
         #expect(gate.status == 1)
         #expect(gate.stdout.contains("C4 validation-error-stops is fail (new since the baseline)"), "\(gate.stdout)")
@@ -139,13 +150,15 @@ struct SplitAndBaselineTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let items = try #require(report["items"] as? [[String: Any]])
         let status = Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as! String, $0["status"] as! String) })
-        // B3 can be observed in logs, so a declared pass is only a warn; A3 rests on files and the exchange alone... it can be observed (exchange key age), so it warns too.
-        #expect(status["B3"] == "warn")
-        #expect(status["C5"] == "warn")
+        // C1 and C4 pass on the manifest alone (no auth or validation failure in the logs), and logs could prove them.
+        #expect(status["C1"] == "warn")
+        #expect(status["C4"] == "warn")
+        // B3 rests on the logs: it stays a pass.
+        #expect(status["B3"] == "pass")
         #expect(json.status == 0)
         #expect(try PreflightBinary.run(["audit", "--offline", "--manifest", ready, "--now", fixtureNow, "--require-observed", "--fail-on", "warn"]).status == 1)
-        let b3 = try #require(items.first { $0["id"] as? String == "B3" })
-        #expect((b3["summary"] as? String ?? "").hasPrefix("only declared evidence: "))
-        #expect((b3["remediation"] as? String ?? "").contains("log samples"))
+        let c1 = try #require(items.first { $0["id"] as? String == "C1" })
+        #expect((c1["summary"] as? String ?? "").hasPrefix("only declared evidence: "))
+        #expect((c1["remediation"] as? String ?? "").contains("log samples"))
     }
 }

@@ -28,7 +28,11 @@ public struct LogEvidenceCollector: Sendable {
         let sources = LogSources.resolve(specs, relativeTo: relativeTo)
         let policy = Policy(overrides: manifest.policy?.thresholds.mapValues(\.value) ?? [:])
         var collector = LogFactsCollector(context: LogFactsContext(exchange: manifest.bot.exchange.value, policy: policy, manifest: manifest))
-        let scan = LogReader(manifest.logs).read(sources, into: &collector)
+        var reader = LogReader(manifest.logs)
+        let progress = ProgressLine.forStandardError()
+        if let progress { reader.progress = { bytes, file in progress.update(fileBytes: bytes, file: file) } }
+        let scan = reader.read(sources, into: &collector)
+        progress?.finish()
         return collector.finish(scan: scan)
     }
 }

@@ -23,6 +23,7 @@ public struct Auditor: Sendable {
         var items: [ReportItem] = []
         for check in Catalog.checks where options.selection.includes(check.item.id) {
             var finding = check.evaluate(evidence, policy: policy)
+            if let logs = evidence.logs { finding = Self.markUnreadableLogs(finding, item: check.item, logs: logs) }
             if options.requireObserved { finding = Self.demandObserved(finding, item: check.item) }
             var suppressionState: ReportItem.SuppressionState?
             if finding.status != .pass && finding.status != .notApplicable,
@@ -63,7 +64,8 @@ public struct Auditor: Sendable {
             gate: decide(items: items, score: score, coverage: coverage),
             items: items,
             staleSuppressions: stale,
-            fixedSinceBaseline: fixed
+            fixedSinceBaseline: fixed,
+            logSamples: evidence.logs.map { LogSampleSummary($0.scan) }
         )
     }
 
@@ -73,6 +75,22 @@ public struct Auditor: Sendable {
             reason: suppression.reason.value, owner: suppression.owner?.value,
             expires: suppression.expires?.value.description, expired: expired, location: suppression.check.location
         )
+    }
+
+    /// A log sample that could not be read leaves every log-based item short of its evidence: unless the
+    /// rest already shows a failure, the item is an `error` naming the path and the reason.
+    static func markUnreadableLogs(_ finding: Finding, item: CheckItem, logs: LogEvidence) -> Finding {
+        guard !logs.scan.unreadable.isEmpty, item.evidenceSources.contains(.logs),
+              finding.status != .fail, finding.status != .error, finding.status != .notApplicable else { return finding }
+        let first = logs.scan.unreadable[0]
+        let more = logs.scan.unreadable.count > 1 ? " (and \(logs.scan.unreadable.count - 1) more)" : ""
+        var broken = finding
+        broken.status = .error
+        broken.summary = "cannot read log sample \(first.path): \(first.reason)\(more)"
+        broken.details = ["without it: \(finding.status.rawValue), \(finding.summary)"] + finding.details
+        broken.evidence += logs.scan.unreadable.prefix(5).map { EvidenceRef(.logs, at: SourceLocation(file: $0.path), "unreadable: \($0.reason)") }
+        broken.remediation = "Make \(first.path) readable by the user preflight runs as, or correct the path given with --logs or logs.paths."
+        return broken
     }
 
     /// Under `--require-observed`, a pass that rests on the manifest alone is only a warn

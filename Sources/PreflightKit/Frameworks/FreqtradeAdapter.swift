@@ -30,6 +30,9 @@ public enum FreqtradeAdapter {
 
         var manifest = Manifest(path: configPath, bot: bot)
         manifest.derivedFrom = framework
+        var logs = LogsSection()
+        logs.format = Located(.freqtrade, at: builtIn(framework, "plain-text log format"))
+        manifest.logs = logs
         manifest.inlineSecrets = config.secrets([
             "exchange.key", "exchange.secret", "exchange.password", "exchange.uid", "telegram.token",
             "api_server.password", "api_server.jwt_secret_key", "api_server.ws_token",

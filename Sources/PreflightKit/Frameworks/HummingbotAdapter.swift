@@ -24,6 +24,9 @@ public enum HummingbotAdapter {
         bot.markets = Located([perpetual ? .futures : .spot], at: connector.location)
         var manifest = Manifest(path: configPath, bot: bot)
         manifest.derivedFrom = framework
+        var logs = LogsSection()
+        logs.format = Located(.hummingbot, at: builtIn(framework, "plain-text log format"))
+        manifest.logs = logs
         manifest.inlineSecrets = config.secrets([
             "telegram_mode.telegram_token", "db_mode.db_password", "mqtt_bridge.mqtt_password",
         ])

@@ -96,6 +96,7 @@ public enum ManifestTemplate {
 
         out.section("logs")
         out.value("paths", nil, suggestion: "[logs/*.jsonl]", note: "decide: where the log samples are")
+        out.value("format", derived?.logs?.format?.description, suggestion: "auto", note: "auto | jsonl | logfmt | freqtrade | hummingbot", from: derived?.logs?.format)
         out.blank()
         out.comment("suppressions:")
         out.comment("  - {check: A2, reason: \"why the risk is accepted\", owner: team, expires: 2027-01-31}")

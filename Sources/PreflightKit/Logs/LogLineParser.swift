@@ -52,6 +52,8 @@ final class LogLineParser {
         case .jsonl: asJSON = true
         case .logfmt: asJSON = false
         case .auto: asJSON = p[first] == UInt8(ascii: "{")
+        case .freqtrade, .hummingbot:
+            return FrameworkTextLine.parse(p, n, framework: format, terminated: terminated, position: position, into: &event)
         }
         let parsed = asJSON ? scanJSON(p, n) : scanLogfmt(p, n)
         guard parsed else {

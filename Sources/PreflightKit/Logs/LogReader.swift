@@ -14,6 +14,8 @@ public struct LogReader: Sendable {
     public var maxLineBytes: Int
     /// Bytes asked of the file (or of zlib) per read.
     public var chunkBytes: Int
+    /// Told after each chunk: bytes read so far in this file and its name. For a progress line; nil costs nothing.
+    public var progress: (@Sendable (_ fileBytes: Int, _ file: String) -> Void)?
     /// What `-` reads; a pipe in tests.
     var standardInputDescriptor: Int32 = 0
 
@@ -126,6 +128,7 @@ public struct LogReader: Sendable {
             if count <= 0 { break }
             end += count
             fileBytes += count
+            progress?(fileBytes, name)
             while searchFrom < end,
                 let found = memchr(buffer + searchFrom, Int32(UInt8(ascii: "\n")), end - searchFrom)
             {

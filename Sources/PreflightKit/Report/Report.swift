@@ -53,10 +53,13 @@ public struct Report: Codable, Sendable, Equatable {
     public var staleSuppressions: [SourceLocation]
     /// Baseline findings that no longer hold (empty without `--baseline`).
     public var fixedSinceBaseline: [Baseline.Entry]
+    /// What was read from the log samples; nil when none were given.
+    public var logSamples: LogSampleSummary?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, bot, generatedAt = "generated_at", score, coverage, counts, gate,
-             items, staleSuppressions = "stale_suppressions", fixedSinceBaseline = "fixed_since_baseline"
+             items, staleSuppressions = "stale_suppressions", fixedSinceBaseline = "fixed_since_baseline",
+             logSamples = "log_samples"
     }
 }
 

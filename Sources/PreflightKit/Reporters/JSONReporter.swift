@@ -34,5 +34,6 @@ extension Report {
         try container.encode(items, forKey: .items)
         try container.encode(staleSuppressions, forKey: .staleSuppressions)
         try container.encode(fixedSinceBaseline, forKey: .fixedSinceBaseline)
+        try container.encode(logSamples, forKey: .logSamples)
     }
 }

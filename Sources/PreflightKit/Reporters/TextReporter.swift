@@ -20,6 +20,7 @@ public struct TextReporter: Sendable {
         out.append("Score \(style.bold(score)) · evaluated \(report.coverage.evaluated) of \(report.coverage.total) items · gate \(gate)")
         let tally = Status.allCases.map { "\(report.counts[$0.rawValue] ?? 0) \($0.label.lowercased())" }
         out.append(style.dim(tally.joined(separator: " · ")))
+        if let logs = report.logSamples { out += logLines(logs) }
 
         for section in Section.allCases {
             let items = report.items.filter { $0.section == section.rawValue }
@@ -50,6 +51,23 @@ public struct TextReporter: Sendable {
             for reason in report.gate.reasons { out.append(contentsOf: TextWrapper.wrap(reason, width: width, indent: "    ", firstIndent: "  - ")) }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private func logLines(_ logs: LogSampleSummary) -> [String] {
+        var out: [String] = []
+        let fileCount = logs.files.count == 1 ? "1 file" : "\(logs.files.count) files"
+        out += TextWrapper.wrap("log samples: \(fileCount), \(logs.lines) lines, \(logs.events) events", width: width, indent: "  ")
+        for unreadable in logs.unreadable {
+            out += TextWrapper.wrap("cannot read \(unreadable.path): \(unreadable.reason)", width: width, indent: "    ", firstIndent: "  " + style.paint("! ", "1;31"))
+        }
+        for bad in logs.badInput {
+            let example = bad.samples.first.map { ", e.g. \($0)" } ?? ""
+            out += TextWrapper.wrap("\(bad.count) \(bad.kind.rawValue.replacingOccurrences(of: "_", with: " "))\(example)", width: width, indent: "    ", firstIndent: "  - ")
+        }
+        if let name = logs.unknownEventNames.first {
+            out += TextWrapper.wrap("most frequent unknown event '\(name.name)' (\(name.count)×): map it under logs.events if it is one of preflight's kinds", width: width, indent: "    ", firstIndent: "  - ")
+        }
+        return out
     }
 
     private func lines(for item: ReportItem) -> [String] {

@@ -2,6 +2,10 @@
 public struct LogsSection: Codable, Sendable {
     public enum Format: String, Codable, Sendable, CaseIterable {
         case auto, jsonl, logfmt
+        /// freqtrade's plain text: `%(asctime)s - %(name)s - %(levelname)s - %(message)s`.
+        case freqtrade
+        /// hummingbot's plain text: the same with the process id after the time.
+        case hummingbot
     }
 
     public enum TimeFormat: String, Codable, Sendable, CaseIterable {

@@ -1,13 +1,198 @@
 import PreflightModel
 
+/// Derives RequestLogFacts (A4, A6, B1, E1, E3) from api_request records, plus the alert records E3 needs.
+/// A request counts as signed (private) when it says `signed: true`, or says nothing about it but carries a
+/// request timestamp.
 struct RequestLogFactsBuilder: LogFactsBuilder {
+    static let reuseWindowMs: Double = 60_000
+    static let alertWindowMs: Double = 60_000
+    private static let requiredFields: [LogField] = [.endpoint, .status, .errorCode, .attempt, .latencyMs, .concurrencyInflight]
+
     let context: LogFactsContext
+    private let skewLimitMs: Double
+    /// Kraken signs with a nonce that need only increase, not a clock reading: its distance from the record's
+    /// time means nothing.
+    private let nonceIsClockReading: Bool
+    private let rejectionCodes: Set<String>
+    private let privateCap: Int
+    private let publicCap: Int
+
+    private var requests = 0
+    private var signedRequests = 0
+    private var signedWithRequestTimestamp = 0
+    private var reuseWindow: TimestampReuseWindow
+    private var reused = RequestPositionTally()
+    private var skewed = RequestPositionTally()
+    private var worstSkew = RequestPositionedMaximum()
+    private var rejections = RequestPositionTally()
+    private var clockOffsetCarried = 0
+    private var clockOffsetMissing = RequestPositionTally()
+    private let requiredMask = LogFieldSet(Self.requiredFields).rawValue
+    /// Records carrying all six fields (the usual case, counted without a loop); `carried` counts the rest.
+    private var carryingAll = 0
+    private var carried: [Int]
+    private var missing: [RequestPositionTally]
+    private var privateRequests = 0, publicRequests = 0
+    private var privateRecorded = 0, publicRecorded = 0
+    private var privateRecordedMax = RequestPositionedMaximum(), publicRecordedMax = RequestPositionedMaximum()
+    private var privateRecordedOver = RequestPositionTally(), publicRecordedOver = RequestPositionTally()
+    private var privateOverlap: InflightOverlapTracker
+    private var publicOverlap: InflightOverlapTracker
+    private var offsetAlerts: OffsetAlertTracker
 
     init(context: LogFactsContext) {
         self.context = context
+        let policy = context.policy
+        skewLimitMs = policy[.timestampSkewMs]
+        nonceIsClockReading = context.exchange != .kraken
+        rejectionCodes = TimestampRejectionCodes.codes(for: context.exchange)
+        // The logs are held to the declared cap, and never to one looser than the policy's.
+        let declared = context.manifest.concurrency
+        let policyPrivate = policy.int(.maxPrivateInflight), policyPublic = policy.int(.maxPublicInflight)
+        privateCap = min(declared?.privateRequests.map { max($0.value, 1) } ?? policyPrivate, policyPrivate)
+        publicCap = min(declared?.publicRequests.map { max($0.value, 1) } ?? policyPublic, policyPublic)
+        reuseWindow = TimestampReuseWindow(windowMs: Self.reuseWindowMs)
+        carried = Array(repeating: 0, count: Self.requiredFields.count)
+        missing = Array(repeating: RequestPositionTally(), count: Self.requiredFields.count)
+        privateOverlap = InflightOverlapTracker(cap: privateCap, className: "private")
+        publicOverlap = InflightOverlapTracker(cap: publicCap, className: "public")
+        offsetAlerts = OffsetAlertTracker(thresholdMs: Self.alertThresholdMs(context), windowMs: Self.alertWindowMs)
     }
 
-    mutating func consume(_ event: LogEvent) {}
+    /// The stricter of clock.offset_alert_ms and the policy share of the recvWindow (declared, else the
+    /// exchange's default): an alert declared too high does not excuse a crossing of the policy's limit.
+    static func alertThresholdMs(_ context: LogFactsContext) -> Double? {
+        let clock = context.manifest.clock
+        let declared = clock?.offsetAlertMs.flatMap { $0.value > 0 ? Double($0.value) : nil }
+        let window = clock?.recvWindowMs.flatMap { $0.value > 0 ? $0.value : nil } ?? context.exchange.defaultRecvWindowMs
+        let policyLimit = window.map { context.policy[.offsetShareOfRecvWindow] * Double($0) }
+        switch (declared, policyLimit) {
+        case let (declared?, limit?): return min(declared, limit)
+        case let (declared, limit): return declared ?? limit
+        }
+    }
 
-    func finish(scan: LogScan) -> RequestLogFacts { RequestLogFacts() }
+    mutating func consume(_ event: LogEvent) {
+        if let offset = event.clockOffsetMs {
+            offsetAlerts.offset(offset, time: event.time, position: event.position)
+        }
+        switch event.kind {
+        case .apiRequest:
+            request(event)
+        case .escalation:
+            offsetAlerts.alert(time: event.time)
+        default:
+            if event.clockOffsetMs != nil, let level = event.level, level >= .warn { offsetAlerts.alert(time: event.time) }
+        }
+    }
+
+    private mutating func request(_ event: LogEvent) {
+        requests += 1
+        if event.fields.rawValue & requiredMask == requiredMask {
+            carryingAll += 1
+        } else {
+            for (index, field) in Self.requiredFields.enumerated() {
+                if event.fields.contains(field) {
+                    carried[index] += 1
+                } else {
+                    missing[index].record(event.position)
+                }
+            }
+        }
+        if let code = event.errorCode, rejectionCodes.contains(TimestampRejectionCodes.normalised(code)) {
+            rejections.record(event.position, "error_code \(code)")
+        }
+        let signed = event.signed ?? (event.requestTimestamp != nil)
+        if signed {
+            signedRequest(event)
+        } else {
+            publicRequests += 1
+            inflight(event, recorded: &publicRecorded, max: &publicRecordedMax, over: &publicRecordedOver, cap: publicCap,
+                     className: "public")
+            if let latency = event.latencyMs { publicOverlap.add(end: event.time, latencyMs: latency, position: event.position) }
+        }
+    }
+
+    private mutating func signedRequest(_ event: LogEvent) {
+        signedRequests += 1
+        privateRequests += 1
+        if event.clockOffsetMs != nil {
+            clockOffsetCarried += 1
+        } else {
+            clockOffsetMissing.record(event.position)
+        }
+        inflight(event, recorded: &privateRecorded, max: &privateRecordedMax, over: &privateRecordedOver, cap: privateCap,
+                 className: "private")
+        if let latency = event.latencyMs { privateOverlap.add(end: event.time, latencyMs: latency, position: event.position) }
+
+        guard let stamp = event.requestTimestamp else { return }
+        signedWithRequestTimestamp += 1
+        if let earlier = reuseWindow.insert(stamp, time: event.time, position: event.position) {
+            reused.record(event.position, "same request timestamp as line \(earlier.position.line)\(earlier.position.fileIndex == event.position.fileIndex ? "" : " of another file")")
+        }
+        guard nonceIsClockReading else { return }
+        // Sent at time - latency_ms when the record gives its latency; the nearer of the two moments counts.
+        let sentAt = event.latencyMs.map { event.time.milliseconds - $0 } ?? event.time.milliseconds
+        let skew = min(abs(stamp.milliseconds - event.time.milliseconds), abs(stamp.milliseconds - sentAt))
+        worstSkew.offer(skew, at: event.position)
+        if skew > skewLimitMs {
+            skewed.record(event.position, "request timestamp \(Int(skew.rounded())) ms from the record's time")
+        }
+    }
+
+    private func inflight(
+        _ event: LogEvent, recorded: inout Int, max: inout RequestPositionedMaximum, over: inout RequestPositionTally, cap: Int,
+        className: String
+    ) {
+        guard let count = event.concurrencyInflight else { return }
+        recorded += 1
+        max.offer(Double(count), at: event.position)
+        if count > cap { over.record(event.position, "concurrency_inflight \(count) (\(className))") }
+    }
+
+    func finish(scan: LogScan) -> RequestLogFacts {
+        var facts = RequestLogFacts()
+        facts.requests = requests
+        facts.signedRequests = signedRequests
+        facts.signedWithRequestTimestamp = signedWithRequestTimestamp
+        facts.reusedTimestamps = reused.tally(in: scan, field: "request_timestamp")
+        facts.reuseWindowMs = Self.reuseWindowMs
+        facts.timestampSkewLimitMs = skewLimitMs
+        facts.skewedTimestamps = skewed.tally(in: scan, field: "request_timestamp")
+        facts.worstTimestampSkew = worstSkew.extreme(in: scan, field: "request_timestamp")
+        facts.timestampRejections = rejections.tally(in: scan, field: "error_code")
+        facts.clockOffsetCoverage = RequestFieldCoverage(
+            field: "clock_offset_ms", records: signedRequests, carried: clockOffsetCarried,
+            missing: clockOffsetMissing.tally(in: scan, field: "clock_offset_ms")
+        )
+        facts.fieldCoverage = Self.requiredFields.enumerated().map { index, field in
+            RequestFieldCoverage(field: field.rawValue, records: requests, carried: carryingAll + carried[index],
+                                 missing: missing[index].tally(in: scan, field: field.rawValue))
+        }
+        var privateOverlap = privateOverlap, publicOverlap = publicOverlap
+        privateOverlap.settleAll()
+        publicOverlap.settleAll()
+        facts.privateInflight = RequestInflightFacts(
+            requests: privateRequests, cap: privateCap, recordsWithInflight: privateRecorded,
+            maxRecorded: privateRecordedMax.extreme(in: scan, field: "concurrency_inflight"),
+            overRecordedCap: privateRecordedOver.tally(in: scan, field: "concurrency_inflight"),
+            maxOverlapping: privateOverlap.maximum.extreme(in: scan, field: "latency_ms"),
+            overOverlapCap: privateOverlap.overCap.tally(in: scan, field: "latency_ms")
+        )
+        facts.publicInflight = RequestInflightFacts(
+            requests: publicRequests, cap: publicCap, recordsWithInflight: publicRecorded,
+            maxRecorded: publicRecordedMax.extreme(in: scan, field: "concurrency_inflight"),
+            overRecordedCap: publicRecordedOver.tally(in: scan, field: "concurrency_inflight"),
+            maxOverlapping: publicOverlap.maximum.extreme(in: scan, field: "latency_ms"),
+            overOverlapCap: publicOverlap.overCap.tally(in: scan, field: "latency_ms")
+        )
+        var alerts = offsetAlerts
+        alerts.close()
+        facts.offsetAlerts = ClockOffsetAlertFacts(
+            thresholdMs: alerts.thresholdMs, alertWindowMs: Self.alertWindowMs, recordsWithOffset: alerts.recordsWithOffset,
+            worstOffset: alerts.worst.extreme(in: scan, field: "clock_offset_ms"), crossings: alerts.crossings,
+            unalertedCrossings: alerts.unalerted.tally(in: scan, field: "clock_offset_ms"), alertRecords: alerts.alertRecords
+        )
+        return facts
+    }
 }

@@ -1,13 +1,486 @@
 import PreflightModel
 
+/// Links the attempts of each request into retry chains and measures what the retry items need.
+/// Only chains whose last attempt failed stay open (a success closes its chain at once), the open
+/// chains are capped and evicted by age, and every distribution is bounded: memory does not grow with the log.
 struct RetryLogFactsBuilder: LogFactsBuilder {
     let context: LogFactsContext
 
-    init(context: LogFactsContext) {
-        self.context = context
+    /// How long after a failure an escalation, kill_switch or open circuit_breaker record may come.
+    static let escalationWindowNanoseconds: Int64 = 60_000_000_000
+    /// A chain untouched this long is over: the next attempt with its key starts a new request.
+    static let chainHorizonNanoseconds: Int64 = 300_000_000_000
+    static let openChainLimit = 4096
+    static let awaitingLimit = 4096
+    static let pendingOrderLimit = 256
+    static let delayAttemptLimit = 16
+
+    private struct AwaitingEscalation {
+        var serial: UInt64
+        var failure: RequestFailureClass
+        var time: LogInstant
+        var position: LogPosition
+        var response: String
+        var endpoint: String?
     }
 
-    mutating func consume(_ event: LogEvent) {}
+    private struct UnknownOutcomeOrder {
+        var clientOrderID: String?
+        var line: Int
+        var time: LogInstant
+    }
 
-    func finish(scan: LogScan) -> RetryLogFacts { RetryLogFacts() }
+    private let floorMs: Double
+    private var requests = 0
+    private var linkable = 0
+    private var chainCount = 0
+    private var retriedChains = 0
+    private var histogram = [Int](repeating: 0, count: RetryLogFacts.attemptsHistogramCap + 1)
+    private var most = TopChains()
+    private var platformHistogram: [Int: Int] = [:]
+    private var mostPlatform = TopChains()
+    private var openChains: [Int: RetryChain] = [:]
+    private var nextSerial: UInt64 = 0
+    private var latest: LogInstant?
+
+    private var rateLimitResponses = PositionTally()
+    private var retriesAfterRateLimit = 0
+    private var earlyRetries = PositionTally()
+    private var shortestWaitMs: Double?
+    private var delays: [Int: DelayReservoir] = [:]
+    private var authFailures = PositionTally()
+    private var authRetries = PositionTally()
+    private var authWithoutEscalation = PositionTally()
+    private var authUndecided = 0
+    private var backpressure = BackpressureTracker()
+    private var platformFailures = PositionTally()
+    private var platformRetries = 0
+    private var platformGivenUp = 0
+    private var platformEscalated = 0
+    private var platformWithoutEscalation = PositionTally()
+    private var platformUndecided = 0
+    private var unknownOutcomeOrders = PositionTally()
+    private var resentNew = PositionTally()
+    private var resentSame = 0
+    private var statusQueried = 0
+    private var pendingOrders: [String: UnknownOutcomeOrder] = [:]
+    private var oldestPendingOrder: LogInstant?
+    private var validationFailures = PositionTally()
+    private var validationRetries = PositionTally()
+    private var escalations = 0
+    /// In reading order; deadlines are checked from the front as time moves on.
+    private var awaiting: [AwaitingEscalation] = []
+    private var awaitingHead = 0
+
+    init(context: LogFactsContext) {
+        self.context = context
+        floorMs = context.policy[.backoffFloorMs]
+    }
+
+    mutating func consume(_ event: LogEvent) {
+        if latest.map({ event.time > $0 }) ?? true { latest = event.time }
+        if awaitingHead < awaiting.count { expireAwaiting(before: event.time) }
+        switch event.kind {
+        case .apiRequest, .orderSubmit, .orderCancel:
+            consumeRequest(event)
+        case .escalation, .killSwitch:
+            escalate(at: event.time)
+        case .circuitBreaker:
+            if Self.opens(event.breakerState) { escalate(at: event.time) }
+        case .reconcile:
+            clearPendingOrders(queried: nil)
+        default:
+            break
+        }
+    }
+
+    private static func opens(_ state: String?) -> Bool {
+        guard let state = state?.lowercased() else { return true }
+        return !(state.hasPrefix("close") || state.hasPrefix("half"))
+    }
+
+    // MARK: requests
+
+    private mutating func consumeRequest(_ event: LogEvent) {
+        requests += 1
+        let failure = RequestFailureClass.classify(status: event.status, errorCode: event.errorCode, exchange: context.exchange)
+        // order_submit and order_cancel usually repeat an api_request record: count the HTTP calls once.
+        if event.kind == .apiRequest {
+            backpressure.record(
+                time: event.time, inflightCount: event.concurrencyInflight, rateLimited: failure == .rateLimit,
+                position: event.position
+            )
+        }
+        switch failure {
+        case .rateLimit: rateLimitResponses.record(event.position, Self.describe(event))
+        case .auth: authFailures.record(event.position, Self.describe(event))
+        case .platform: platformFailures.record(event.position, Self.describe(event))
+        case .validation: validationFailures.record(event.position, Self.describe(event))
+        case .other, nil: break
+        }
+        if event.requestID != nil || event.clientOrderID != nil || event.attempt != nil { linkable += 1 }
+        if let oldest = oldestPendingOrder, event.time.nanoseconds &- oldest.nanoseconds > Self.chainHorizonNanoseconds {
+            expirePendingOrders(now: event.time)
+        }
+        // The common case: a success that cannot continue an open chain (first attempt, or nothing open)
+        // and no order awaiting a status query. It is a request of its own; no key, no chain.
+        if failure == nil, pendingOrders.isEmpty, event.attempt == 1 || openChains.isEmpty {
+            closeSingle(event)
+            return
+        }
+        if !pendingOrders.isEmpty, Self.isStatusQuery(event) { clearPendingOrders(queried: event.clientOrderID) }
+
+        let key = Self.chainKey(event)
+        let open = key.flatMap { openChains[$0] }
+        if open == nil, failure == nil, pendingOrders.isEmpty {
+            closeSingle(event)
+            return
+        }
+        var chain: RetryChain
+        var continued = false
+        if let open {
+            let fresh = event.time.nanoseconds &- open.lastTime.nanoseconds <= Self.chainHorizonNanoseconds
+            let next = event.attempt.map { $0 > open.lastAttempt } ?? true
+            if fresh && next {
+                chain = open
+                continued = true
+                retry(&chain, with: event)
+            } else {
+                close(open)
+                chain = newChain(event)
+            }
+        } else {
+            chain = newChain(event)
+        }
+        chain.lastTime = event.time
+        chain.lastPosition = event.position
+        chain.lastFailure = failure
+        chain.lastStatus = event.status
+        chain.lastErrorCode = event.errorCode
+        chain.lastRetryAfterSeconds = event.retryAfterSeconds
+        if failure == .platform { chain.metPlatformFailure = true }
+
+        if failure == .platform || !pendingOrders.isEmpty {
+            trackOrderOutcome(event, failure: failure, resend: continued || (event.attempt ?? 1) >= 2, chain: chain)
+        }
+        if let failure, failure == .auth || (failure == .platform && key != nil) {
+            awaitEscalation(chain, failure: failure, event: event)
+        }
+        if let key, failure != nil {
+            openChains[key] = chain
+            if openChains.count > Self.openChainLimit { evictChains(now: event.time) }
+        } else {
+            if let key, openChains[key] != nil { openChains[key] = nil }
+            close(chain)
+        }
+    }
+
+    private mutating func newChain(_ event: LogEvent) -> RetryChain {
+        nextSerial += 1
+        let attempt = max(1, event.attempt ?? 1)
+        return RetryChain(
+            serial: nextSerial, attempts: attempt, lastAttempt: attempt, lastTime: event.time,
+            lastPosition: event.position, endpoint: event.endpoint
+        )
+    }
+
+    /// The next attempt of an open chain: measure the delay and judge it against what the last attempt got.
+    private mutating func retry(_ chain: inout RetryChain, with event: LogEvent) {
+        let attempt = event.attempt ?? chain.lastAttempt + 1
+        let startNanoseconds = event.time.nanoseconds &- Int64(((event.latencyMs ?? 0) * 1_000_000).rounded())
+        let delayMs = Double(startNanoseconds &- chain.lastTime.nanoseconds) / 1_000_000
+        if !chain.retried { retriedChains += 1 }
+        let failed = chain
+        func previous() -> String { "after \(failed.lastResponse) on line \(failed.lastPosition.line)" }
+        switch chain.lastFailure {
+        case .rateLimit:
+            retriesAfterRateLimit += 1
+            shortestWaitMs = min(shortestWaitMs ?? delayMs, delayMs)
+            let retryAfterMs = (chain.lastRetryAfterSeconds ?? 0) * 1000
+            if delayMs < max(floorMs, retryAfterMs) {
+                let retryAfterText = chain.lastRetryAfterSeconds.map { "Retry-After \(Self.format($0 * 1000)) ms" } ?? "no Retry-After"
+                earlyRetries.record(
+                    event.position,
+                    "attempt \(attempt) came \(Self.format(delayMs)) ms \(previous()) (\(retryAfterText), floor \(Self.format(floorMs)) ms)"
+                )
+            }
+        case .auth:
+            authRetries.record(event.position, "attempt \(attempt) \(previous())")
+        case .platform:
+            platformRetries += 1
+        case .validation:
+            validationRetries.record(event.position, "attempt \(attempt) \(previous())")
+        case .other, nil:
+            break
+        }
+        if chain.lastRetryAfterSeconds == nil, attempt <= Self.delayAttemptLimit {
+            delays[attempt, default: DelayReservoir()].add(delayMs, at: event.position)
+        }
+        if chain.lastFailure == .auth || chain.lastFailure == .platform { cancelAwaiting(chain.serial) }
+        chain.retried = true
+        chain.attempts = max(chain.attempts + 1, attempt)
+        chain.lastAttempt = attempt
+    }
+
+    private mutating func closeSingle(_ event: LogEvent) {
+        let attempts = max(1, event.attempt ?? 1)
+        chainCount += 1
+        histogram[min(attempts, RetryLogFacts.attemptsHistogramCap)] += 1
+        if most.accepts(attempts) { most.offer(attempts: attempts, endpoint: event.endpoint, position: event.position) }
+    }
+
+    private mutating func close(_ chain: RetryChain) {
+        chainCount += 1
+        histogram[min(chain.attempts, RetryLogFacts.attemptsHistogramCap)] += 1
+        most.offer(chain)
+        if chain.metPlatformFailure {
+            platformHistogram[min(chain.attempts, RetryLogFacts.attemptsHistogramCap), default: 0] += 1
+            mostPlatform.offer(chain)
+        }
+    }
+
+    /// Closes chains idle past the horizon; if that is not enough, the oldest half.
+    private mutating func evictChains(now: LogInstant) {
+        let horizon = now.nanoseconds &- Self.chainHorizonNanoseconds
+        var stale = openChains.filter { $0.value.lastTime.nanoseconds < horizon }
+        if openChains.count - stale.count > Self.openChainLimit * 3 / 4 {
+            let oldest = openChains.sorted { $0.value.lastTime < $1.value.lastTime }.prefix(openChains.count / 2)
+            stale = Dictionary(uniqueKeysWithValues: oldest.map { ($0.key, $0.value) })
+        }
+        for (key, chain) in stale {
+            close(chain)
+            openChains[key] = nil
+        }
+    }
+
+    /// Request id first, then client order id, then endpoint + method when the record numbers its attempt.
+    /// Hashed rather than concatenated: this runs for every request record.
+    private static func chainKey(_ event: LogEvent) -> Int? {
+        var hasher = Hasher()
+        // An ordinal, not the kind's raw value: hashing a String per record costs more.
+        hasher.combine(event.kind == .apiRequest ? 0 as UInt8 : event.kind == .orderSubmit ? 1 : 2)
+        if let id = event.requestID {
+            hasher.combine(0 as UInt8)
+            hasher.combine(id)
+            return hasher.finalize()
+        }
+        guard event.clientOrderID != nil || event.attempt != nil else { return nil }
+        hasher.combine(event.method)
+        hasher.combine(event.endpoint)
+        if let id = event.clientOrderID {
+            hasher.combine(1 as UInt8)
+            hasher.combine(id)
+        } else {
+            hasher.combine(2 as UInt8)
+        }
+        return hasher.finalize()
+    }
+
+    // MARK: orders whose outcome is unknown (C3)
+
+    private mutating func trackOrderOutcome(_ event: LogEvent, failure: RequestFailureClass?, resend: Bool, chain: RetryChain) {
+        guard Self.isPlacement(event) else { return }
+        let key = "\(event.kind.rawValue)\u{1}\(event.method ?? "")\u{1}\(event.endpoint ?? "")"
+        if resend, let pending = pendingOrders[key] {
+            if let id = pending.clientOrderID, id == event.clientOrderID {
+                resentSame += 1
+            } else {
+                let newID = event.clientOrderID.map { "new client order id \($0)" } ?? "no client order id"
+                let oldID = pending.clientOrderID ?? "an order without client order id"
+                resentNew.record(
+                    event.position,
+                    "re-sent under \(newID) after \(oldID) got an unknown outcome on line \(pending.line), without a status query"
+                )
+            }
+            pendingOrders[key] = nil
+        }
+        if failure == .platform {
+            unknownOutcomeOrders.record(event.position, Self.describe(event))
+            if pendingOrders.count < Self.pendingOrderLimit || pendingOrders[key] != nil {
+                pendingOrders[key] = UnknownOutcomeOrder(clientOrderID: event.clientOrderID, line: event.position.line, time: event.time)
+                if oldestPendingOrder == nil { oldestPendingOrder = event.time }
+            }
+        }
+    }
+
+    /// An order whose outcome stayed unknown past the horizon is no longer waiting for its re-send.
+    private mutating func expirePendingOrders(now: LogInstant) {
+        let horizon = now.nanoseconds &- Self.chainHorizonNanoseconds
+        pendingOrders = pendingOrders.filter { $0.value.time.nanoseconds >= horizon }
+        oldestPendingOrder = pendingOrders.values.map(\.time).min()
+    }
+
+    /// A status query for one client order id settles that order; a query or reconcile naming none settles all.
+    private mutating func clearPendingOrders(queried clientOrderID: String?) {
+        guard let clientOrderID else {
+            statusQueried += pendingOrders.count
+            pendingOrders.removeAll(keepingCapacity: true)
+            return
+        }
+        for (key, order) in pendingOrders where order.clientOrderID == clientOrderID {
+            statusQueried += 1
+            pendingOrders[key] = nil
+        }
+    }
+
+    private static func isPlacement(_ event: LogEvent) -> Bool {
+        if event.kind == .orderSubmit { return true }
+        guard event.kind == .apiRequest, let endpoint = event.endpoint, EndpointWord.order.occurs(in: endpoint) else {
+            return false
+        }
+        if let method = event.method, !isMethod(method, "POST"), !isMethod(method, "PUT") { return false }
+        return !EndpointWord.notPlacements.contains { $0.occurs(in: endpoint) }
+    }
+
+    /// A query of one order's status. A list of open orders is not one: a filled order is missing from it,
+    /// so the bot would take it for lost and place it again.
+    private static func isStatusQuery(_ event: LogEvent) -> Bool {
+        guard event.kind == .apiRequest, let endpoint = event.endpoint, EndpointWord.order.occurs(in: endpoint),
+              !EndpointWord.open.occurs(in: endpoint)
+        else {
+            return false
+        }
+        return event.method.map { isMethod($0, "GET") } ?? false
+            || EndpointWord.query.occurs(in: endpoint) || EndpointWord.status.occurs(in: endpoint)
+    }
+
+    private static func isMethod(_ method: String, _ name: String) -> Bool {
+        method.utf8.count == name.utf8.count && zip(method.utf8, name.utf8).allSatisfy { $0 & 0xDF == $1 }
+    }
+
+    // MARK: escalation after auth failures and exhausted platform retries (C1, C3)
+
+    private mutating func awaitEscalation(_ chain: RetryChain, failure: RequestFailureClass, event: LogEvent) {
+        guard awaiting.count - awaitingHead < Self.awaitingLimit else {
+            if failure == .auth { authUndecided += 1 } else { platformUndecided += 1 }
+            return
+        }
+        awaiting.append(AwaitingEscalation(
+            serial: chain.serial, failure: failure, time: event.time, position: event.position,
+            response: Self.describe(event), endpoint: event.endpoint
+        ))
+    }
+
+    private mutating func cancelAwaiting(_ serial: UInt64) {
+        guard let index = awaiting[awaitingHead...].lastIndex(where: { $0.serial == serial }) else { return }
+        awaiting.remove(at: index)
+    }
+
+    private mutating func escalate(at time: LogInstant) {
+        escalations += 1
+        var kept: [AwaitingEscalation] = []
+        for entry in awaiting[awaitingHead...] {
+            if entry.time <= time {
+                if entry.failure == .platform {
+                    platformGivenUp += 1
+                    platformEscalated += 1
+                }
+            } else {
+                kept.append(entry)
+            }
+        }
+        awaiting = kept
+        awaitingHead = 0
+    }
+
+    private mutating func expireAwaiting(before time: LogInstant) {
+        while awaitingHead < awaiting.count,
+              awaiting[awaitingHead].time.nanoseconds &+ Self.escalationWindowNanoseconds < time.nanoseconds
+        {
+            missedEscalation(awaiting[awaitingHead])
+            awaitingHead += 1
+        }
+        if awaitingHead > 1024 && awaitingHead * 2 > awaiting.count {
+            awaiting.removeFirst(awaitingHead)
+            awaitingHead = 0
+        }
+    }
+
+    private mutating func missedEscalation(_ entry: AwaitingEscalation) {
+        let detail = "\(entry.response)\(entry.endpoint.map { " on \($0)" } ?? ""), no escalation, kill_switch or circuit_breaker record within \(Self.escalationWindowNanoseconds / 1_000_000_000) s"
+        if entry.failure == .auth {
+            authWithoutEscalation.record(entry.position, detail)
+        } else {
+            platformGivenUp += 1
+            platformWithoutEscalation.record(entry.position, detail)
+        }
+    }
+
+    // MARK: finish
+
+    func finish(scan: LogScan) -> RetryLogFacts {
+        var builder = self
+        for chain in builder.openChains.values.sorted(by: { $0.serial < $1.serial }) { builder.close(chain) }
+        builder.openChains = [:]
+        builder.backpressure.finish(latest: latest)
+        for entry in builder.awaiting[builder.awaitingHead...] {
+            if let latest, entry.time.nanoseconds &+ Self.escalationWindowNanoseconds <= latest.nanoseconds {
+                builder.missedEscalation(entry)
+            } else if entry.failure == .auth {
+                builder.authUndecided += 1
+            } else {
+                builder.platformUndecided += 1
+            }
+        }
+        return builder.facts(scan: scan)
+    }
+
+    private func facts(scan: LogScan) -> RetryLogFacts {
+        var facts = RetryLogFacts()
+        facts.requests = requests
+        facts.linkableRequests = linkable
+        facts.chains = chainCount
+        facts.retriedChains = retriedChains
+        facts.attemptsHistogram = Dictionary(
+            uniqueKeysWithValues: histogram.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
+        )
+        facts.mostAttempts = most.examples(in: scan)
+        facts.rateLimitResponses = rateLimitResponses.tally(in: scan)
+        facts.retriesAfterRateLimit = retriesAfterRateLimit
+        facts.earlyRetriesAfterRateLimit = earlyRetries.tally(in: scan)
+        facts.backoffFloorMs = floorMs
+        facts.shortestWaitAfterRateLimitMs = shortestWaitMs
+        facts.delaysByAttempt = delays.keys.sorted().compactMap { delays[$0]?.distribution(attempt: $0, in: scan) }
+        facts.authFailures = authFailures.tally(in: scan)
+        facts.retriesAfterAuthFailure = authRetries.tally(in: scan)
+        facts.authFailuresWithoutEscalation = authWithoutEscalation.tally(in: scan)
+        facts.authFailuresUndecided = authUndecided
+        facts.rateLimitEpisodesJudged = backpressure.judged
+        facts.rateLimitEpisodesShed = backpressure.shed
+        facts.rateLimitEpisodesNotShed = backpressure.notShed.tally(in: scan)
+        facts.rateLimitEpisodesUndecided = backpressure.undecided
+        facts.requestsBeforeRateLimit = backpressure.requestsBefore
+        facts.requestsAfterRateLimit = backpressure.requestsAfter
+        let before = backpressure.inflightBefore
+        let after = backpressure.inflightAfter
+        facts.meanInflightBeforeRateLimit = before.count > 0 ? Double(before.sum) / Double(before.count) : nil
+        facts.meanInflightAfterRateLimit = after.count > 0 ? Double(after.sum) / Double(after.count) : nil
+        facts.backpressureWindowSeconds = Double(BackpressureTracker.windowNanoseconds) / 1e9
+        facts.platformFailures = platformFailures.tally(in: scan)
+        facts.retriesAfterPlatformFailure = platformRetries
+        facts.platformChainAttempts = platformHistogram
+        facts.mostAttemptsAfterPlatformFailure = mostPlatform.examples(in: scan)
+        facts.platformChainsGivenUp = platformGivenUp
+        facts.platformChainsEscalated = platformEscalated
+        facts.platformChainsWithoutEscalation = platformWithoutEscalation.tally(in: scan)
+        facts.platformChainsUndecided = platformUndecided
+        facts.unknownOutcomeOrders = unknownOutcomeOrders.tally(in: scan)
+        facts.resentUnderNewID = resentNew.tally(in: scan)
+        facts.resentUnderSameID = resentSame
+        facts.statusQueriedFirst = statusQueried
+        facts.validationFailures = validationFailures.tally(in: scan)
+        facts.retriesAfterValidationFailure = validationRetries.tally(in: scan)
+        facts.escalationRecords = escalations
+        facts.escalationWindowSeconds = Double(Self.escalationWindowNanoseconds) / 1e9
+        return facts
+    }
+
+    private static func describe(_ event: LogEvent) -> String {
+        let response = RetryChain.describe(status: event.status, errorCode: event.errorCode)
+        return event.endpoint.map { "\(response) on \($0)" } ?? response
+    }
+
+    static func format(_ milliseconds: Double) -> String {
+        String(Int(milliseconds.rounded()))
+    }
 }

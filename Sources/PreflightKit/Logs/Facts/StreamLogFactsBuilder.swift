@@ -1,13 +1,290 @@
 import PreflightModel
 
+/// Follows each stream through its reconnects, sequence numbers, gaps and resyncs. State is one
+/// small record per stream (capped at `streamLimit`) and a few running maxima: bounded whatever the log size.
 struct StreamLogFactsBuilder: LogFactsBuilder {
+    static let streamLimit = 1024
+    /// Reconnect delays are grouped by attempt number; later attempts share the last group.
+    static let delayAttemptLimit = 12
+
     let context: LogFactsContext
+    private let rule: StreamSequenceRule
+    private let maxResyncItems: Int?
+    private let maxResyncMs: Double?
+    private let gapWindowNs = Int64(StreamLogFacts.gapMatchWindowMs * 1_000_000)
+
+    private var states: [StreamState] = []
+    private var slots: [String: Int] = [:]
+    /// Most records in a row belong to the same stream: its slot is kept to skip hashing the name.
+    private var lastName: String?
+    private var lastSlot = 0
+    private var untrackedStreams: Set<String> = []
+
+    private var reconnectAttempts = 0
+    private var overlapping = CitedPositions()
+    private var delays: [ReconnectDelayAccumulator]
+
+    private var sequencedMessages = 0
+    private var unsequenced = CitedPositions()
+    private var resets = 0
+    private var gapsFound = 0
+    private var gapsMatched = 0
+    private var unmatchedGaps = CitedPositions()
+    private var gapRecords = 0
+
+    private var resyncs = 0
+    private var fullResyncs = CitedPositions()
+    private var largestResync: (items: Int, position: LogPosition)?
+    private var longestResync: (ms: Double, position: LogPosition)?
+    private var overItems = CitedPositions()
+    private var overDuration = CitedPositions()
+
+    private var disconnects = 0
+    private var withoutCloseCode = CitedPositions()
+    private var withoutLastMessageAgo = CitedPositions()
+    private var withoutUptime = CitedPositions()
 
     init(context: LogFactsContext) {
         self.context = context
+        rule = StreamSequenceRule(context.exchange)
+        let streams = context.manifest.streams
+        maxResyncItems = streams?.resyncMaxItems?.value
+        maxResyncMs = streams?.resyncMaxSeconds.map { Double($0.value) * 1000 }
+        delays = (1...Self.delayAttemptLimit).map { ReconnectDelayAccumulator(attempt: $0) }
     }
 
-    mutating func consume(_ event: LogEvent) {}
+    mutating func consume(_ event: LogEvent) {
+        switch event.kind {
+        case .wsMessage: message(event)
+        case .wsReconnectAttempt: reconnectAttempt(event)
+        case .wsConnect: connect(event)
+        case .wsDisconnect: disconnect(event)
+        case .wsGap: gapRecord(event)
+        case .resync: resync(event)
+        default: break
+        }
+    }
 
-    func finish(scan: LogScan) -> StreamLogFacts { StreamLogFacts() }
+    // MARK: Streams
+
+    /// The stream's slot in `states`, created on first sight; nil once the cap is reached (the stream
+    /// is counted, not followed).
+    private mutating func index(_ event: LogEvent) -> Int? {
+        let name = event.stream ?? ""
+        if name == lastName { return lastSlot }
+        let slot: Int
+        if let known = slots[name] {
+            slot = known
+        } else {
+            guard states.count < Self.streamLimit else {
+                if untrackedStreams.count < Self.streamLimit { untrackedStreams.insert(name) }
+                return nil
+            }
+            slot = states.count
+            states.append(StreamState())
+            slots[name] = slot
+        }
+        lastName = name
+        lastSlot = slot
+        return slot
+    }
+
+    // MARK: B5 reconnects
+
+    private mutating func reconnectAttempt(_ event: LogEvent) {
+        guard let index = index(event) else { return }
+        // An attempt record carrying an error is the outcome of the attempt in flight, not a new one.
+        if event.errorCode != nil || (event.status ?? 0) >= 400 {
+            states[index].pendingAttempt = nil
+            states[index].delayAnchor = event.time
+            return
+        }
+        reconnectAttempts += 1
+        var state = states[index]
+        if let pending = state.pendingAttempt {
+            // A loop that numbers its attempts and counts up is one flight whose failure went unlogged.
+            let successor = pending.attempt.map { previous in event.attempt == previous + 1 } ?? false
+            if !successor {
+                let stream = event.stream ?? "(unnamed)"
+                overlapping.record(
+                    event.position,
+                    "stream \(stream): attempt while the attempt at line \(pending.position.line) had no ws_connect or failure record")
+            }
+        }
+        state.attemptsInEpisode += 1
+        let number = event.attempt ?? state.attemptsInEpisode
+        if let anchor = state.delayAnchor, number >= 1 {
+            let delay = event.time.milliseconds(since: anchor)
+            if delay >= 0 { delays[min(number, Self.delayAttemptLimit) - 1].add(delay, at: event.position) }
+        }
+        state.delayAnchor = event.time
+        state.pendingAttempt = StreamState.PendingAttempt(position: event.position, attempt: event.attempt)
+        states[index] = state
+    }
+
+    private mutating func connect(_ event: LogEvent) {
+        guard let index = index(event) else { return }
+        states[index].pendingAttempt = nil
+        states[index].delayAnchor = nil
+        states[index].attemptsInEpisode = 0
+        // A new connection starts its sequence again (after a snapshot).
+        states[index].lastSequence = nil
+    }
+
+    // MARK: E2 disconnects (and the start of a reconnect episode)
+
+    private mutating func disconnect(_ event: LogEvent) {
+        disconnects += 1
+        if event.closeCode == nil {
+            withoutCloseCode.record(event.position, Self.absence(event, .closeCode))
+        }
+        if event.lastMessageAgoMs == nil {
+            withoutLastMessageAgo.record(event.position, Self.absence(event, .lastMessageAgoMs))
+        }
+        if event.uptimeSeconds == nil {
+            withoutUptime.record(event.position, Self.absence(event, .uptimeSeconds))
+        }
+        guard let index = index(event) else { return }
+        // A disconnect while an attempt is in flight is that attempt's failure; otherwise a new episode starts.
+        if states[index].pendingAttempt == nil { states[index].attemptsInEpisode = 0 }
+        states[index].pendingAttempt = nil
+        states[index].delayAnchor = event.time
+        states[index].lastSequence = nil
+    }
+
+    private static func absence(_ event: LogEvent, _ field: LogField) -> String {
+        event.fields.contains(field) ? "\(field.rawValue) present but not a number" : "no \(field.rawValue)"
+    }
+
+    // MARK: D3 sequence numbers and gaps
+
+    private mutating func message(_ event: LogEvent) {
+        guard let index = index(event) else {
+            if case .unsequenced = rule.step(event, previous: nil) { unsequenced.record(event.position) } else { sequencedMessages += 1 }
+            return
+        }
+        let step = rule.step(event, previous: states[index].lastSequence)
+        if case .unsequenced = step {
+            unsequenced.record(event.position, event.stream.map { "stream \($0)" })
+            return
+        }
+        sequencedMessages += 1
+        states[index].sequenced = true
+        if !states[index].pendingGaps.isEmpty {
+            Self.expireGaps(&states[index], before: event.time, window: gapWindowNs, into: &unmatchedGaps)
+        }
+        switch step {
+        case .unsequenced:
+            break
+        case .next(let last):
+            states[index].lastSequence = last
+        case .reset(let last):
+            resets += 1
+            states[index].lastSequence = last
+        case .gap(let last, let expected, let got, let field):
+            gapsFound += 1
+            states[index].lastSequence = last
+            if let record = states[index].unmatchedGapRecord, event.time.nanoseconds &- record.nanoseconds <= gapWindowNs {
+                states[index].unmatchedGapRecord = nil
+                gapsMatched += 1
+            } else {
+                let detail = "stream \(event.stream ?? "(unnamed)"): \(field) \(got), expected \(expected)"
+                if states[index].pendingGaps.count >= StreamState.pendingGapLimit {
+                    let oldest = states[index].pendingGaps.removeFirst()
+                    unmatchedGaps.record(oldest.position, oldest.detail)
+                }
+                states[index].pendingGaps.append(StreamState.PendingGap(time: event.time, position: event.position, detail: detail))
+            }
+        }
+    }
+
+    /// Gaps that waited longer than the window for the bot's record are unmatched.
+    private static func expireGaps(
+        _ state: inout StreamState, before time: LogInstant, window: Int64, into unmatched: inout CitedPositions
+    ) {
+        while let gap = state.pendingGaps.first, time.nanoseconds &- gap.time.nanoseconds > window {
+            unmatched.record(gap.position, gap.detail)
+            state.pendingGaps.removeFirst()
+        }
+    }
+
+    private mutating func gapRecord(_ event: LogEvent) {
+        gapRecords += 1
+        guard let index = index(event) else { return }
+        var state = states[index]
+        Self.expireGaps(&state, before: event.time, window: gapWindowNs, into: &unmatchedGaps)
+        if state.pendingGaps.isEmpty {
+            // Logged before the message that shows the gap: keep following the sequence, so that message
+            // still shows the gap and is matched with this record.
+            state.unmatchedGapRecord = event.time
+        } else {
+            state.pendingGaps.removeFirst()
+            gapsMatched += 1
+            // The bot is about to resync: its next message starts the sequence again.
+            state.lastSequence = nil
+        }
+        states[index] = state
+    }
+
+    // MARK: D4 resyncs
+
+    private mutating func resync(_ event: LogEvent) {
+        resyncs += 1
+        if let mode = event.resyncMode, mode.lowercased() == "full" {
+            fullResyncs.record(event.position, event.stream.map { "stream \($0): mode full" } ?? "mode full")
+        }
+        if let items = event.resyncItems {
+            if items > (largestResync?.items ?? -1) { largestResync = (items, event.position) }
+            if let maxResyncItems, items > maxResyncItems { overItems.record(event.position, "\(items) items") }
+        }
+        if let ms = event.latencyMs {
+            if ms > (longestResync?.ms ?? -1) { longestResync = (ms, event.position) }
+            if let maxResyncMs, ms > maxResyncMs { overDuration.record(event.position, "\(Self.format(ms)) ms") }
+        }
+        if let index = index(event) { states[index].lastSequence = nil }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    // MARK: Finish
+
+    func finish(scan: LogScan) -> StreamLogFacts {
+        var facts = StreamLogFacts()
+        facts.reconnectAttempts = reconnectAttempts
+        facts.overlappingReconnects = overlapping.tally(in: scan, field: "ws_reconnect_attempt")
+        facts.reconnectDelays = delays.filter { $0.count > 0 }.map { $0.stats(in: scan) }
+
+        var unmatched = unmatchedGaps
+        for state in states {
+            for gap in state.pendingGaps { unmatched.record(gap.position, gap.detail) }
+        }
+        facts.sequencedMessages = sequencedMessages
+        facts.unsequencedMessages = unsequenced.tally(in: scan, field: "ws_message")
+        facts.sequencedStreams = states.filter(\.sequenced).count
+        facts.sequenceResets = resets
+        facts.gapsFound = gapsFound
+        facts.gapsMatched = gapsMatched
+        facts.unmatchedGaps = unmatched.tally(in: scan, field: "ws_message")
+        facts.gapRecords = gapRecords
+
+        facts.resyncs = resyncs
+        facts.fullResyncs = fullResyncs.tally(in: scan, field: "resync_mode")
+        facts.largestResyncItems = largestResync.map {
+            LogMeasurement(value: Double($0.items), location: scan.location(of: $0.position, field: "resync_items"))
+        }
+        facts.longestResyncMs = longestResync.map {
+            LogMeasurement(value: $0.ms, location: scan.location(of: $0.position, field: "latency_ms"))
+        }
+        facts.resyncsOverItemBound = overItems.tally(in: scan, field: "resync_items")
+        facts.resyncsOverDurationBound = overDuration.tally(in: scan, field: "latency_ms")
+
+        facts.disconnects = disconnects
+        facts.disconnectsWithoutCloseCode = withoutCloseCode.tally(in: scan, field: "close_code")
+        facts.disconnectsWithoutLastMessageAgo = withoutLastMessageAgo.tally(in: scan, field: "last_message_ago_ms")
+        facts.disconnectsWithoutUptime = withoutUptime.tally(in: scan, field: "uptime_seconds")
+        facts.untrackedStreams = untrackedStreams.count
+        return facts
+    }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import PreflightChecks
+import PreflightKit
+import PreflightModel
+import Testing
+
+/// How the retry items weigh observed logs against the declared manifest.
+@Suite("Retry items: observed outranks declared")
+struct RetriesLogChecksTests {
+    static let start: Int64 = 1_795_514_400_000
+
+    static func request(_ ms: Int, _ fields: String) -> String {
+        "{\"ts\":\(start + Int64(ms)),\"event\":\"api_request\",\(fields)}\n"
+    }
+
+    /// Audits `id` with `manifest` and the log `text`, read from a real file by the real collector.
+    func finding(_ id: String, manifest: String, logs text: String?, logPath: String? = nil) throws -> ReportItem {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-retries-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parsed = try ManifestLoader.parse(
+            "version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: folder.path + "/preflight.yml"
+        )
+        var path = logPath ?? folder.appendingPathComponent("bot.log").path
+        if let text {
+            path = folder.appendingPathComponent("bot.log").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let logs = LogEvidenceCollector(inputs: [path]).collect(parsed)
+        let evidence = Evidence(collectedAt: Date(timeIntervalSince1970: 1_795_564_800), manifest: parsed, logs: logs)
+        let report = Auditor(selection: Selection(only: [id], skip: [])).evaluate(evidence)
+        return try #require(report.items.first)
+    }
+
+    @Test func logsContradictingTheBudgetSayBothAndCiteTheLogFirst() throws {
+        var text = ""
+        for attempt in 1...5 {
+            text += Self.request(attempt * 1000, #""endpoint":"/api/v3/order","status":\#(attempt < 5 ? 503 : 200),"attempt":\#(attempt),"request_id":"r1""#)
+        }
+        let item = try finding("B3", manifest: "retry:\n  max_attempts: 3\n", logs: text)
+        #expect(item.status == .fail)
+        #expect(item.summary.hasPrefix("declares max 3 attempts; logs show 5 attempts on /api/v3/order at "))
+        #expect(item.summary.contains("bot.log:5"))
+        #expect(item.evidence.first?.source == .logs)
+        #expect(item.evidence.contains { $0.source == .manifest })
+    }
+
+    @Test func observedHaltOverrulesADeclaredRetry() throws {
+        let text = Self.request(0, #""endpoint":"/api/v3/account","status":401,"request_id":"a""#)
+            + "{\"ts\":\(Self.start + 500),\"event\":\"kill_switch\"}\n"
+            + "{\"ts\":\(Self.start + 120_000),\"event\":\"heartbeat\"}\n"
+        let item = try finding("C1", manifest: "errors:\n  auth: retry\n", logs: text)
+        #expect(item.status == .pass)
+        #expect(item.details.contains { $0.contains("errors.auth: retry") && $0.contains("the logs show otherwise and decide") })
+    }
+
+    @Test func tooFewChainsLeaveADeclaredFailureStanding() throws {
+        let text = Self.request(0, #""endpoint":"/o","status":503,"attempt":1,"request_id":"a""#)
+            + Self.request(700, #""endpoint":"/o","status":200,"attempt":2,"request_id":"a""#)
+        let item = try finding("B4", manifest: "retry:\n  backoff:\n    kind: constant\n    base_ms: 1000\n    jitter: full\n", logs: text)
+        #expect(item.status == .fail)
+        #expect(item.summary.contains("not exponential"))
+        #expect(item.details.contains { $0.contains("too few retry chains") && $0.contains("1 delays before attempt 2") })
+    }
+
+    @Test func logsWithoutRequestsFallBackToTheDeclaredVerdict() throws {
+        let text = "{\"ts\":\(Self.start),\"event\":\"heartbeat\"}\n"
+        let item = try finding("C4", manifest: "errors:\n  validation: drop\n", logs: text)
+        #expect(item.status == .pass)
+        #expect(item.details.contains("the logs hold no api_request, order_submit or order_cancel records"))
+        #expect(!item.details.contains { $0.contains(MissingEvidence.logs) })
+    }
+
+    @Test("an unreadable log is an error for the retry items", arguments: ["B2", "B3", "B4", "C1", "C2", "C3", "C4"])
+    func unreadableLogsAreAnError(_ id: String) throws {
+        let item = try finding(id, manifest: "errors:\n  auth: halt\n", logs: nil, logPath: "/nonexistent/preflight/bot.log")
+        #expect(item.status == .error)
+        #expect(item.summary.contains("/nonexistent/preflight/bot.log"))
+        #expect(item.summary.contains("No such file or directory"))
+    }
+}

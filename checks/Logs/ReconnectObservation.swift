@@ -1,0 +1,109 @@
+import PreflightModel
+
+/// What the logs show of reconnects (B5): overlapping attempts, and whether delays grow and vary.
+struct ReconnectObservation {
+    /// A delay difference under this is timer and logging noise, not growth or jitter.
+    static let noiseFloorMs = 20.0
+    static let noiseShare = 0.05
+
+    struct Measurement {
+        var holds: Bool
+        var text: String
+        var location: SourceLocation?
+    }
+
+    let facts: StreamLogFacts
+    let noRecords: String
+    var attempts: Int { facts.reconnectAttempts }
+    /// nil when the logs cannot show it (fewer than two attempt numbers with delays).
+    let growth: Measurement?
+    /// nil when no attempt number was seen twice.
+    let jitter: Measurement?
+
+    init(_ logs: LogEvidence) {
+        facts = logs.streams
+        noRecords = logs.noRecordsText([.wsReconnectAttempt])
+        let delays = facts.reconnectDelays.sorted { $0.attempt < $1.attempt }
+        if let first = delays.first, delays.count >= 2 {
+            let later = delays.dropFirst()
+            let top = later.max { $0.meanMs < $1.meanMs } ?? first
+            let grows = top.meanMs - first.meanMs > max(Self.noiseFloorMs, first.meanMs * Self.noiseShare)
+            let text = "attempt \(first.attempt) waited \(Self.ms(first.meanMs)) ms on average (\(first.count)×), attempt \(top.attempt) \(Self.ms(top.meanMs)) ms (\(top.count)×)"
+            growth = Measurement(holds: grows, text: text, location: top.example)
+        } else {
+            growth = nil
+        }
+        let repeated = delays.filter { $0.count >= 2 }
+        if let widest = repeated.max(by: { $0.spreadMs < $1.spreadMs }) {
+            let varies = repeated.contains { $0.spreadMs > max(Self.noiseFloorMs, $0.meanMs * Self.noiseShare) }
+            let text = "delays before attempt \(widest.attempt) spread \(Self.ms(widest.spreadMs)) ms over \(widest.count) reconnects (\(Self.ms(widest.minMs))–\(Self.ms(widest.maxMs)) ms)"
+            jitter = Measurement(holds: varies, text: text, location: widest.example)
+        } else {
+            jitter = nil
+        }
+    }
+
+    var hasProblems: Bool {
+        !facts.overlappingReconnects.isEmpty || growth?.holds == false || jitter?.holds == false
+    }
+
+    var summary: String {
+        guard attempts > 0 else { return noRecords }
+        var parts = ["\(attempts) reconnect attempt\(attempts == 1 ? "" : "s")"]
+        let overlaps = facts.overlappingReconnects.count
+        parts.append(overlaps == 0 ? "none overlapping" : "\(overlaps) overlapping")
+        if let growth { parts.append(growth.holds ? "growing delays" : "delays that do not grow") }
+        if let jitter { parts.append(jitter.holds ? "jittered delays" : "no jitter") }
+        return parts.joined(separator: ", ")
+    }
+
+    var measured: String {
+        guard attempts > 0 else { return "no ws_reconnect_attempt records (logs)" }
+        var parts = ["\(facts.overlappingReconnects.count) overlapping of \(attempts) attempts"]
+        parts.append(growth?.text ?? "growth not measurable (delays for fewer than two attempt numbers)")
+        parts.append(jitter?.text ?? "jitter not measurable (no attempt number seen twice)")
+        return parts.joined(separator: "; ") + " (logs)"
+    }
+
+    func judge(into assessment: inout Assessment, declaredSingleFlight: Located<Bool>?) {
+        guard attempts > 0 else {
+            assessment.note("reconnects not checked against logs: \(noRecords)")
+            return
+        }
+        let overlaps = facts.overlappingReconnects
+        for ref in overlaps.citations("overlapping reconnect") { assessment.cite(ref) }
+        if !overlaps.isEmpty {
+            let declared = declaredSingleFlight.map { $0.value ? "declares single_flight true at \($0.location); " : "" } ?? ""
+            assessment.fail(
+                "\(declared)the logs show \(overlaps.count) reconnect attempt\(overlaps.count == 1 ? "" : "s") overlapping an earlier one for the same stream (\(overlaps.exampleText))",
+                fix: "Guard each stream's reconnect with one in-flight task (a per-stream lock or a single reconnect loop), and log each attempt's outcome (ws_connect, or a ws_disconnect / error on failure)."
+            )
+        }
+        if let growth {
+            assessment.cite(EvidenceRef(.logs, at: growth.location, "reconnect delays: \(growth.text)"))
+            if !growth.holds {
+                assessment.fail(
+                    "successive reconnect delays show no growth in the logs: \(growth.text)",
+                    fix: "Grow the reconnect delay with each attempt (exponential, capped), and declare it under streams.reconnect.backoff."
+                )
+            }
+        } else {
+            assessment.note("growth of reconnect delays not measurable: the logs show delays for fewer than two attempt numbers")
+        }
+        if let jitter {
+            assessment.cite(EvidenceRef(.logs, at: jitter.location, "reconnect jitter: \(jitter.text)"))
+            if !jitter.holds {
+                assessment.fail(
+                    "successive reconnect delays show no jitter in the logs: \(jitter.text)",
+                    fix: "Randomise each reconnect delay (full jitter: a delay drawn between 0 and the backoff ceiling), and declare jitter: full under streams.reconnect.backoff."
+                )
+            }
+        } else {
+            assessment.note("jitter of reconnect delays not measurable: no attempt number was seen twice in the logs")
+        }
+    }
+
+    static func ms(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String((value * 10).rounded() / 10)
+    }
+}

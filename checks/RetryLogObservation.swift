@@ -1,0 +1,170 @@
+import PreflightModel
+
+/// What the log samples showed for one retry item (B2–B4, C1–C4), to be merged with the declared verdict.
+/// Observed outranks declared: a violation in the logs fails whatever the manifest says, and where the
+/// logs show the behaviour the manifest denies, the finding says both and the logs decide.
+struct RetryLogObservation {
+    enum Outcome {
+        /// The logs show the rule broken: `problems` say how.
+        case violated
+        /// The logs show the rule kept: `summary` says how.
+        case upheld
+        /// The logs hold nothing that bears on the rule: `summary` says why.
+        case silent
+    }
+
+    var outcome: Outcome
+    var summary: String
+    var problems: [(status: Status, message: String, fix: String)] = []
+    var evidence: [EvidenceRef] = []
+    var measured: String?
+    var notes: [String] = []
+
+    static func silent(_ reason: String) -> RetryLogObservation {
+        RetryLogObservation(outcome: .silent, summary: reason)
+    }
+
+    static func upheld(_ summary: String, measured: String, evidence: [EvidenceRef]) -> RetryLogObservation {
+        RetryLogObservation(outcome: .upheld, summary: summary, evidence: evidence, measured: measured)
+    }
+
+    mutating func fail(_ message: String, fix: String) {
+        outcome = .violated
+        problems.append((.fail, message, fix))
+    }
+
+    /// Cites up to five of the tally's places, each with what happened there.
+    mutating func cite(_ tally: RetryLogTally, _ what: String) {
+        for sample in tally.samples {
+            let ref = EvidenceRef(.logs, at: sample.location, sample.detail.map { "\(what): \($0)" } ?? what)
+            if !evidence.contains(ref) { evidence.append(ref) }
+        }
+    }
+
+    mutating func cite(_ location: SourceLocation, _ detail: String) {
+        let ref = EvidenceRef(.logs, at: location, detail)
+        if !evidence.contains(ref) { evidence.append(ref) }
+    }
+
+    /// The verdict: observed outranks declared. `overrulesDeclared` says whether an upheld rule in the
+    /// logs contradicts a declared failure (the logs decide) or only leaves it standing (the logs show
+    /// nothing against a declaration that itself breaks the rule). `whenSilent` is the status a declared
+    /// pass falls to when the logs cannot confirm it (nil keeps the pass), with the fix to offer.
+    func merge(
+        declared: Finding, overrulesDeclared: Bool, whenSilent: (status: Status, fix: String)? = nil
+    ) -> Finding {
+        let declaredFinding = Self.withoutMissingLogsNote(declared)
+        let declaredSays = "the manifest says: \(declaredFinding.summary)"
+        switch outcome {
+        case .violated:
+            let first = problems[0]
+            var details = problems.dropFirst().map(\.message)
+            if declaredFinding.status == .pass {
+                details.append("\(declaredSays); the logs decide")
+            } else {
+                details.append(declaredSays)
+                details += declaredFinding.details
+            }
+            details += notes
+            var fixes: [String] = []
+            for fix in problems.map(\.fix) + [declaredFinding.remediation].compactMap({ $0 }) where !fixes.contains(fix) {
+                fixes.append(fix)
+            }
+            return Finding(
+                status: first.status, summary: first.message, details: details,
+                evidence: evidence + declaredFinding.evidence, measured: measured ?? declaredFinding.measured,
+                expected: declaredFinding.expected, remediation: fixes.joined(separator: " ")
+            )
+        case .upheld:
+            if declaredFinding.status == .pass || (overrulesDeclared && declaredFinding.status != .error) {
+                var details = notes
+                if declaredFinding.status != .pass {
+                    details.insert("\(declaredSays); the logs show otherwise and decide", at: 0)
+                }
+                return Finding(
+                    status: .pass, summary: summary, details: details, evidence: evidence + declaredFinding.evidence,
+                    measured: measured, expected: declaredFinding.expected
+                )
+            }
+            var finding = declaredFinding
+            finding.details.append("the logs show: \(summary)")
+            finding.details += notes
+            finding.evidence = declaredFinding.evidence + evidence
+            return finding
+        case .silent:
+            var finding = declaredFinding
+            if finding.status == .pass, let whenSilent {
+                finding.status = whenSilent.status
+                finding.details.insert(finding.summary, at: 0)
+                finding.summary = summary
+                finding.remediation = whenSilent.fix
+            } else {
+                finding.details.append(summary)
+            }
+            finding.details += notes
+            return finding
+        }
+    }
+
+    /// The declared finding was written for an audit without logs; drop what it says about missing logs.
+    private static func withoutMissingLogsNote(_ finding: Finding) -> Finding {
+        var finding = finding
+        finding.details.removeAll { $0.contains(MissingEvidence.logs) }
+        let suffix = " and \(MissingEvidence.logs)"
+        if finding.summary.hasSuffix(suffix) { finding.summary = String(finding.summary.dropLast(suffix.count)) }
+        return finding
+    }
+
+    /// Logs were named but none could be read: the items that needed them are an error.
+    static func unreadable(_ logs: LogEvidence) -> Finding? {
+        guard logs.isEmpty, let first = logs.scan.unreadable.first else { return nil }
+        let all = logs.scan.unreadable.map(\.description).joined(separator: "; ")
+        return Finding(
+            status: .error, summary: "log samples could not be read: \(all)",
+            evidence: [EvidenceRef(.logs, at: SourceLocation(file: first.path), first.reason)],
+            remediation: "Make the log samples readable (\(first.path): \(first.reason)) or name other files with --logs."
+        )
+    }
+}
+
+extension RetryLogObservation {
+    /// Silent when the logs hold no request records at all.
+    static func noRequests(_ facts: RetryLogFacts) -> RetryLogObservation? {
+        guard facts.requests == 0 else { return nil }
+        return .silent("the logs hold no api_request, order_submit or order_cancel records")
+    }
+
+    static func format(_ milliseconds: Double) -> String { String(Int(milliseconds.rounded())) }
+
+    /// "app.log:12" for the first sample, or "" when there is none.
+    static func at(_ tally: RetryLogTally) -> String {
+        tally.samples.first.map { " at \($0.location)" } ?? ""
+    }
+}
+
+/// JSON log lines for the retry items' examples; times are epoch milliseconds from 2026-11-24T10:00:00Z.
+enum RetryExampleLog {
+    static let startMs: Int64 = 1_795_514_400_000
+
+    static func line(at ms: Int, _ event: String, _ fields: String = "") -> String {
+        "{\"ts\":\(startMs + Int64(ms)),\"event\":\"\(event)\"\(fields.isEmpty ? "" : ",")\(fields)}\n"
+    }
+
+    /// One request's attempts, linked by request id: attempt i gets `statuses[i-1]`, and `delays[i-1]`
+    /// ms pass between attempt i and i+1.
+    static func chain(
+        _ id: String, at startMs: Int, statuses: [Int], delays: [Int], endpoint: String = "/api/v3/order",
+        method: String = "POST", extra: String = ""
+    ) -> String {
+        var text = ""
+        var time = startMs
+        for (index, status) in statuses.enumerated() {
+            text += line(
+                at: time, "api_request",
+                "\"endpoint\":\"\(endpoint)\",\"method\":\"\(method)\",\"status\":\(status),\"attempt\":\(index + 1),\"request_id\":\"\(id)\"\(extra)"
+            )
+            if index < delays.count { time += delays[index] }
+        }
+        return text
+    }
+}
