@@ -138,6 +138,16 @@ public struct ReconnectSingleFlightCheck: Check {
         )
     }
 
+    /// Two reconnect loops, one at a time, whose delays grow and differ between the loops.
+    static let growingJitteredReconnects = reconnectLog([
+        ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
+        ("10:00:01.000", "ws_disconnect", ""), ("10:00:02.800", "ws_reconnect_attempt", #","attempt":2"#),
+        ("10:00:03.000", "ws_connect", ""),
+        ("11:00:00.000", "ws_disconnect", ""), ("11:00:00.300", "ws_reconnect_attempt", #","attempt":1"#),
+        ("11:00:00.500", "ws_disconnect", ""), ("11:00:03.900", "ws_reconnect_attempt", #","attempt":2"#),
+        ("11:00:04.000", "ws_connect", ""),
+    ])
+
     public let examples: [CheckExample] = [
         CheckExample(
             "single flight with exponential jittered backoff",
@@ -178,27 +188,13 @@ public struct ReconnectSingleFlightCheck: Check {
         CheckExample(
             "logs: one flight per stream, delays grow and vary",
             manifest: ReconnectSingleFlightCheck.declaredWell,
-            logs: ReconnectSingleFlightCheck.reconnectLog([
-                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
-                ("10:00:01.000", "ws_disconnect", ""), ("10:00:02.800", "ws_reconnect_attempt", #","attempt":2"#),
-                ("10:00:03.000", "ws_connect", ""),
-                ("11:00:00.000", "ws_disconnect", ""), ("11:00:00.300", "ws_reconnect_attempt", #","attempt":1"#),
-                ("11:00:00.500", "ws_disconnect", ""), ("11:00:03.900", "ws_reconnect_attempt", #","attempt":2"#),
-                ("11:00:04.000", "ws_connect", ""),
-            ]),
+            logs: ReconnectSingleFlightCheck.growingJitteredReconnects,
             expect: .pass, mentioning: "none overlapping"
         ),
         CheckExample(
             "logs show growing delays, though a constant delay is declared",
             manifest: "streams:\n  reconnect:\n    single_flight: true\n    backoff: {kind: constant, base_ms: 1000, jitter: full}\n",
-            logs: ReconnectSingleFlightCheck.reconnectLog([
-                ("10:00:00.000", "ws_disconnect", ""), ("10:00:00.700", "ws_reconnect_attempt", #","attempt":1"#),
-                ("10:00:01.000", "ws_disconnect", ""), ("10:00:02.800", "ws_reconnect_attempt", #","attempt":2"#),
-                ("10:00:03.000", "ws_connect", ""),
-                ("11:00:00.000", "ws_disconnect", ""), ("11:00:00.300", "ws_reconnect_attempt", #","attempt":1"#),
-                ("11:00:00.500", "ws_disconnect", ""), ("11:00:03.900", "ws_reconnect_attempt", #","attempt":2"#),
-                ("11:00:04.000", "ws_connect", ""),
-            ]),
+            logs: ReconnectSingleFlightCheck.growingJitteredReconnects,
             expect: .pass, mentioning: "growing delays"
         ),
         CheckExample(
