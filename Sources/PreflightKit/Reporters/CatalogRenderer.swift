@@ -39,7 +39,7 @@ public enum CatalogRenderer {
             out += TextWrapper.wrap(body, indent: "  ")
         }
         out.append("")
-        out.append(style.bold("Evidence") + ", strongest first: " + item.evidenceSources.map(\.rawValue).joined(separator: ", "))
+        out.append(style.bold("Evidence") + ", strongest first: " + SourceKind.allCases.filter(item.evidenceSources.contains).map(\.rawValue).joined(separator: ", "))
         if !item.references.isEmpty {
             out.append(style.bold("References"))
             out += item.references.map { "  \($0)" }
@@ -52,6 +52,12 @@ public enum CatalogRenderer {
                 out += example.manifest.split(separator: "\n", omittingEmptySubsequences: false)
                     .filter { !$0.isEmpty }.map { "      \($0)" }
                 if let host = example.host { out += host.outline.map { "      \($0)" } }
+                if let logs = example.logs {
+                    let lines = logs.split(separator: "\n").map { String($0.prefix(72)) }
+                    out.append("      log:")
+                    out += lines.prefix(4).map { "        \($0)" }
+                    if lines.count > 4 { out.append("        … \(lines.count - 4) more lines") }
+                }
             }
         }
         return out.joined(separator: "\n") + "\n"
