@@ -172,7 +172,7 @@ public struct FreshTimestampsCheck: Check {
             expect: .unknown, mentioning: "no api_request records"
         ),
         CheckExample(
-            "log paths declared, logs not read in this release",
+            "log paths declared but no samples given to this example",
             manifest: "logs:\n  paths: [logs/*.jsonl]\n",
             expect: .unknown, mentioning: "timestamps not checked"
         ),

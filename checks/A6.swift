@@ -263,7 +263,7 @@ public struct ClockDriftLoggedCheck: Check {
             expect: .error, mentioning: "HTML page"
         ),
         CheckExample(
-            "offset logging declared; logs and exchange not observed in this release",
+            "offset logging declared; no log samples and no exchange probe",
             manifest: "clock:\n  recv_window_ms: 5000\n  logs_offset: true\n",
             expect: .unknown, mentioning: "recvWindow of 5000 ms"
         ),

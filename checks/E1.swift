@@ -122,7 +122,7 @@ public struct RequestLogFieldsCheck: Check {
             expect: .unknown, mentioning: "no api_request records"
         ),
         CheckExample(
-            "log samples named but not read in this release",
+            "log fields renamed but no samples given to this example",
             manifest: "logs:\n  paths: [logs/*.jsonl]\n  fields:\n    endpoint: path\n    latency_ms: duration_ms\n",
             expect: .unknown,
             mentioning: "no log samples given"

@@ -102,7 +102,7 @@ public struct DisconnectLogFieldsCheck: Check {
 
     public let examples: [CheckExample] = [
         CheckExample(
-            "disconnect event renamed, samples not read in this release",
+            "disconnect event renamed but no samples given to this example",
             manifest: "logs:\n  paths: [logs/*.jsonl]\n  events:\n    ws_disconnect: socket_closed\n",
             expect: .unknown,
             mentioning: "no log samples given"

@@ -109,7 +109,7 @@ public struct HealthMonitoringCheck: Check {
         return .unknown(
             "declares \(declared); no log samples given to show heartbeats and the health endpoint was not probed",
             evidence: assessment.evidence,
-            remediation: "Confirm health with \(checks.joined(separator: " or ")) (not collected in this release)."
+            remediation: "Confirm health with \(checks.joined(separator: " or ")) (preflight does not probe health endpoints yet)."
         )
     }
 
