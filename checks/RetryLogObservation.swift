@@ -34,7 +34,7 @@ struct RetryLogObservation {
     }
 
     /// Cites up to five of the tally's places, each with what happened there.
-    mutating func cite(_ tally: RetryLogTally, _ what: String) {
+    mutating func cite(_ tally: LogRecordTally, _ what: String) {
         for sample in tally.samples {
             let ref = EvidenceRef(.logs, at: sample.location, sample.detail.map { "\(what): \($0)" } ?? what)
             if !evidence.contains(ref) { evidence.append(ref) }
@@ -137,7 +137,7 @@ extension RetryLogObservation {
     static func format(_ milliseconds: Double) -> String { String(Int(milliseconds.rounded())) }
 
     /// "app.log:12" for the first sample, or "" when there is none.
-    static func at(_ tally: RetryLogTally) -> String {
+    static func at(_ tally: LogRecordTally) -> String {
         tally.samples.first.map { " at \($0.location)" } ?? ""
     }
 }

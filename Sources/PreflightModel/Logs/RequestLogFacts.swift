@@ -11,15 +11,15 @@ public struct RequestLogFacts: Codable, Sendable, Equatable {
     // A4
     public var signedWithRequestTimestamp: Int
     /// Two signed requests with the same timestamp or nonce within `reuseWindowMs` of each other.
-    public var reusedTimestamps: RequestLogTally
+    public var reusedTimestamps: LogRecordTally
     public var reuseWindowMs: Double
     /// The policy's timestamp_skew_ms the tally below was counted against.
     public var timestampSkewLimitMs: Double
-    public var skewedTimestamps: RequestLogTally
+    public var skewedTimestamps: LogRecordTally
     /// The largest distance between a request timestamp and the moment the request was sent.
     public var worstTimestampSkew: RequestLogExtreme?
     /// Timestamp-window rejections by error code (Binance -1021, Bybit 10002, OKX 50102, Kraken EAPI:Invalid nonce).
-    public var timestampRejections: RequestLogTally
+    public var timestampRejections: LogRecordTally
 
     // A6
     public var clockOffsetCoverage: RequestFieldCoverage
@@ -38,12 +38,12 @@ public struct RequestLogFacts: Codable, Sendable, Equatable {
         requests = 0
         signedRequests = 0
         signedWithRequestTimestamp = 0
-        reusedTimestamps = RequestLogTally()
+        reusedTimestamps = LogRecordTally()
         reuseWindowMs = 60_000
         timestampSkewLimitMs = 1000
-        skewedTimestamps = RequestLogTally()
+        skewedTimestamps = LogRecordTally()
         worstTimestampSkew = nil
-        timestampRejections = RequestLogTally()
+        timestampRejections = LogRecordTally()
         clockOffsetCoverage = RequestFieldCoverage(field: "clock_offset_ms")
         privateInflight = RequestInflightFacts()
         publicInflight = RequestInflightFacts()

@@ -17,10 +17,10 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
 
     // B2
     /// Responses that were a 429, 418 or the exchange's rate-limit code.
-    public var rateLimitResponses: RetryLogTally
+    public var rateLimitResponses: LogRecordTally
     public var retriesAfterRateLimit: Int
     /// Retries after a rate-limit response sooner than max(Retry-After, backoffFloorMs).
-    public var earlyRetriesAfterRateLimit: RetryLogTally
+    public var earlyRetriesAfterRateLimit: LogRecordTally
     /// The floor the early retries were measured against (the policy's backoff_floor_ms).
     public var backoffFloorMs: Double
     /// The shortest wait before a retry after a rate-limit response.
@@ -31,10 +31,10 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     public var delaysByAttempt: [RetryDelayDistribution]
 
     // C1
-    public var authFailures: RetryLogTally
-    public var retriesAfterAuthFailure: RetryLogTally
+    public var authFailures: LogRecordTally
+    public var retriesAfterAuthFailure: LogRecordTally
     /// Auth failures with no escalation, kill_switch or open circuit_breaker record within `escalationWindowSeconds`.
-    public var authFailuresWithoutEscalation: RetryLogTally
+    public var authFailuresWithoutEscalation: LogRecordTally
     /// Auth failures too close to the end of the logs to tell whether an escalation followed.
     public var authFailuresUndecided: Int
 
@@ -43,7 +43,7 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     public var rateLimitEpisodesJudged: Int
     /// Episodes after which the bot sent fewer requests, or had fewer in flight, than before.
     public var rateLimitEpisodesShed: Int
-    public var rateLimitEpisodesNotShed: RetryLogTally
+    public var rateLimitEpisodesNotShed: LogRecordTally
     /// Episodes too close to either end of the logs, or with too little traffic before them, to compare.
     public var rateLimitEpisodesUndecided: Int
     public var backpressureWindowSeconds: Double
@@ -56,7 +56,7 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
 
     // C3
     /// 5xx, 408 and timeout responses (and the exchange's platform codes).
-    public var platformFailures: RetryLogTally
+    public var platformFailures: LogRecordTally
     public var retriesAfterPlatformFailure: Int
     /// Chains that met a platform failure, by number of attempts.
     public var platformChainAttempts: [Int: Int]
@@ -64,18 +64,18 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     /// Chains whose last attempt failed with a platform error, and how many were followed by an escalation.
     public var platformChainsGivenUp: Int
     public var platformChainsEscalated: Int
-    public var platformChainsWithoutEscalation: RetryLogTally
+    public var platformChainsWithoutEscalation: LogRecordTally
     public var platformChainsUndecided: Int
     /// Order placements that timed out or got a 5xx: their outcome is unknown.
-    public var unknownOutcomeOrders: RetryLogTally
+    public var unknownOutcomeOrders: LogRecordTally
     /// Re-sends of such an order under a new client order id (double-order risk), under the same one, or after a status query.
-    public var resentUnderNewID: RetryLogTally
+    public var resentUnderNewID: LogRecordTally
     public var resentUnderSameID: Int
     public var statusQueriedFirst: Int
 
     // C4
-    public var validationFailures: RetryLogTally
-    public var retriesAfterValidationFailure: RetryLogTally
+    public var validationFailures: LogRecordTally
+    public var retriesAfterValidationFailure: LogRecordTally
 
     /// escalation, kill_switch and circuit_breaker (opening) records.
     public var escalationRecords: Int
@@ -90,39 +90,39 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
         retriedChains = 0
         attemptsHistogram = [:]
         mostAttempts = []
-        rateLimitResponses = RetryLogTally()
+        rateLimitResponses = LogRecordTally()
         retriesAfterRateLimit = 0
-        earlyRetriesAfterRateLimit = RetryLogTally()
+        earlyRetriesAfterRateLimit = LogRecordTally()
         backoffFloorMs = 0
         shortestWaitAfterRateLimitMs = nil
         delaysByAttempt = []
-        authFailures = RetryLogTally()
-        retriesAfterAuthFailure = RetryLogTally()
-        authFailuresWithoutEscalation = RetryLogTally()
+        authFailures = LogRecordTally()
+        retriesAfterAuthFailure = LogRecordTally()
+        authFailuresWithoutEscalation = LogRecordTally()
         authFailuresUndecided = 0
         rateLimitEpisodesJudged = 0
         rateLimitEpisodesShed = 0
-        rateLimitEpisodesNotShed = RetryLogTally()
+        rateLimitEpisodesNotShed = LogRecordTally()
         rateLimitEpisodesUndecided = 0
         backpressureWindowSeconds = 0
         requestsBeforeRateLimit = 0
         requestsAfterRateLimit = 0
         meanInflightBeforeRateLimit = nil
         meanInflightAfterRateLimit = nil
-        platformFailures = RetryLogTally()
+        platformFailures = LogRecordTally()
         retriesAfterPlatformFailure = 0
         platformChainAttempts = [:]
         mostAttemptsAfterPlatformFailure = []
         platformChainsGivenUp = 0
         platformChainsEscalated = 0
-        platformChainsWithoutEscalation = RetryLogTally()
+        platformChainsWithoutEscalation = LogRecordTally()
         platformChainsUndecided = 0
-        unknownOutcomeOrders = RetryLogTally()
-        resentUnderNewID = RetryLogTally()
+        unknownOutcomeOrders = LogRecordTally()
+        resentUnderNewID = LogRecordTally()
         resentUnderSameID = 0
         statusQueriedFirst = 0
-        validationFailures = RetryLogTally()
-        retriesAfterValidationFailure = RetryLogTally()
+        validationFailures = LogRecordTally()
+        retriesAfterValidationFailure = LogRecordTally()
         escalationRecords = 0
         escalationWindowSeconds = 0
     }

@@ -64,7 +64,7 @@ struct RequestsFactsTests {
         #expect(inflight.maxOverlapping?.value == 4)
         #expect(inflight.overOverlapCap.count == 2)
         #expect(inflight.maxRecorded?.value == 3)
-        #expect(inflight.overRecordedCap.examples.first?.location.line == 5)
+        #expect(inflight.overRecordedCap.samples.first?.location.line == 5)
         // Not every record logs its count, so the larger of the two measures decides.
         #expect(inflight.observedMax?.value == 4)
     }
@@ -91,10 +91,10 @@ struct RequestsFactsTests {
         ])
         #expect(facts.signedRequests == 3)
         #expect(facts.reusedTimestamps.count == 1)
-        #expect(facts.reusedTimestamps.examples.first?.location.line == 2)
-        #expect(facts.reusedTimestamps.examples.first?.detail?.contains("line 1") == true)
+        #expect(facts.reusedTimestamps.samples.first?.location.line == 2)
+        #expect(facts.reusedTimestamps.samples.first?.detail?.contains("line 1") == true)
         #expect(facts.skewedTimestamps.count == 1)
-        #expect(facts.skewedTimestamps.examples.first?.location.line == 3)
+        #expect(facts.skewedTimestamps.samples.first?.location.line == 3)
     }
 
     @Test("a slow request's timestamp is judged against when it was sent (time - latency_ms)")
@@ -108,7 +108,7 @@ struct RequestsFactsTests {
             request(at: 8000, #""signed":true,"latency_ms":10,"request_timestamp":\#(tenOClock + 9200)"#),
         ])
         #expect(facts.skewedTimestamps.count == 2)
-        #expect(facts.skewedTimestamps.examples.map(\.location.line) == [2, 3])
+        #expect(facts.skewedTimestamps.samples.map(\.location.line) == [2, 3])
         #expect(facts.worstTimestampSkew?.value == 1500)
         #expect(facts.worstTimestampSkew?.location.line == 2)
     }
@@ -174,7 +174,7 @@ struct RequestsFactsTests {
         let byField = Dictionary(uniqueKeysWithValues: facts.fieldCoverage.map { ($0.field, $0) })
         #expect(byField["endpoint"]?.carried == 3)
         #expect(byField["error_code"]?.carried == 2)
-        #expect(byField["error_code"]?.missing.examples.map(\.location.line) == [3])
+        #expect(byField["error_code"]?.missing.samples.map(\.location.line) == [3])
         #expect(byField["concurrency_inflight"]?.percentText == "66.6%")
         #expect(facts.fieldCoverage.map(\.field) == RequestLogFacts.requiredFields)
     }
@@ -201,7 +201,7 @@ struct RequestsFactsTests {
         #expect(alerts.recordsWithOffset == 8)
         #expect(alerts.crossings == 3)
         #expect(alerts.unalertedCrossings.count == 1)
-        #expect(alerts.unalertedCrossings.examples.first?.location.line == 6)
+        #expect(alerts.unalertedCrossings.samples.first?.location.line == 6)
         #expect(alerts.alertRecords == 3)
         #expect(alerts.worstOffset?.value == 1500)
     }
@@ -260,11 +260,11 @@ struct RequestsFactsTests {
         let facts = try requestFacts(lines)
         #expect(facts.signedRequests == 20_001)
         #expect(facts.reusedTimestamps.count == 1)
-        #expect(facts.reusedTimestamps.examples.first?.location.line == 20_001)
+        #expect(facts.reusedTimestamps.samples.first?.location.line == 20_001)
         #expect(facts.privateInflight.maxOverlapping?.value == 1)
         let missing = try #require(facts.fieldCoverage.first { $0.field == "status" })
         #expect(missing.carried == 0)
         #expect(missing.missing.count == 20_001)
-        #expect(missing.missing.examples.count == RequestLogTally.exampleLimit)
+        #expect(missing.missing.samples.count == LogRecordTally.sampleLimit)
     }
 }

@@ -196,6 +196,6 @@ struct RetriesFactsTests {
         #expect(facts.chains == 10_000)
         #expect(facts.attemptsHistogram == [1: 10_000])
         #expect(facts.platformFailures.count == 10_000)
-        #expect(facts.platformFailures.samples.count == RetryLogTally.sampleLimit)
+        #expect(facts.platformFailures.samples.count == LogRecordTally.sampleLimit)
     }
 }

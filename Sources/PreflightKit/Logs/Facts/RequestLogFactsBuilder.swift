@@ -21,21 +21,21 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     private var signedRequests = 0
     private var signedWithRequestTimestamp = 0
     private var reuseWindow: TimestampReuseWindow
-    private var reused = RequestPositionTally()
-    private var skewed = RequestPositionTally()
+    private var reused = CitedPositions()
+    private var skewed = CitedPositions()
     private var worstSkew = RequestPositionedMaximum()
-    private var rejections = RequestPositionTally()
+    private var rejections = CitedPositions()
     private var clockOffsetCarried = 0
-    private var clockOffsetMissing = RequestPositionTally()
+    private var clockOffsetMissing = CitedPositions()
     private let requiredMask = LogFieldSet(Self.requiredFields).rawValue
     /// Records carrying all six fields (the usual case, counted without a loop); `carried` counts the rest.
     private var carryingAll = 0
     private var carried: [Int]
-    private var missing: [RequestPositionTally]
+    private var missing: [CitedPositions]
     private var privateRequests = 0, publicRequests = 0
     private var privateRecorded = 0, publicRecorded = 0
     private var privateRecordedMax = RequestPositionedMaximum(), publicRecordedMax = RequestPositionedMaximum()
-    private var privateRecordedOver = RequestPositionTally(), publicRecordedOver = RequestPositionTally()
+    private var privateRecordedOver = CitedPositions(), publicRecordedOver = CitedPositions()
     private var privateOverlap: InflightOverlapTracker
     private var publicOverlap: InflightOverlapTracker
     private var offsetAlerts: OffsetAlertTracker
@@ -53,7 +53,7 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         publicCap = min(declared?.publicRequests.map { max($0.value, 1) } ?? policyPublic, policyPublic)
         reuseWindow = TimestampReuseWindow(windowMs: Self.reuseWindowMs)
         carried = Array(repeating: 0, count: Self.requiredFields.count)
-        missing = Array(repeating: RequestPositionTally(), count: Self.requiredFields.count)
+        missing = Array(repeating: CitedPositions(), count: Self.requiredFields.count)
         privateOverlap = InflightOverlapTracker(cap: privateCap, className: "private")
         publicOverlap = InflightOverlapTracker(cap: publicCap, className: "public")
         offsetAlerts = OffsetAlertTracker(thresholdMs: Self.alertThresholdMs(context), windowMs: Self.alertWindowMs)
@@ -141,7 +141,7 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     }
 
     private func inflight(
-        _ event: LogEvent, recorded: inout Int, max: inout RequestPositionedMaximum, over: inout RequestPositionTally, cap: Int,
+        _ event: LogEvent, recorded: inout Int, max: inout RequestPositionedMaximum, over: inout CitedPositions, cap: Int,
         className: String
     ) {
         guard let count = event.concurrencyInflight else { return }

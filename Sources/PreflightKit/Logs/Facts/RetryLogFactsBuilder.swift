@@ -43,30 +43,30 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
     private var nextSerial: UInt64 = 0
     private var latest: LogInstant?
 
-    private var rateLimitResponses = PositionTally()
+    private var rateLimitResponses = CitedPositions()
     private var retriesAfterRateLimit = 0
-    private var earlyRetries = PositionTally()
+    private var earlyRetries = CitedPositions()
     private var shortestWaitMs: Double?
     private var delays: [Int: DelayReservoir] = [:]
-    private var authFailures = PositionTally()
-    private var authRetries = PositionTally()
-    private var authWithoutEscalation = PositionTally()
+    private var authFailures = CitedPositions()
+    private var authRetries = CitedPositions()
+    private var authWithoutEscalation = CitedPositions()
     private var authUndecided = 0
     private var backpressure = BackpressureTracker()
-    private var platformFailures = PositionTally()
+    private var platformFailures = CitedPositions()
     private var platformRetries = 0
     private var platformGivenUp = 0
     private var platformEscalated = 0
-    private var platformWithoutEscalation = PositionTally()
+    private var platformWithoutEscalation = CitedPositions()
     private var platformUndecided = 0
-    private var unknownOutcomeOrders = PositionTally()
-    private var resentNew = PositionTally()
+    private var unknownOutcomeOrders = CitedPositions()
+    private var resentNew = CitedPositions()
     private var resentSame = 0
     private var statusQueried = 0
     private var pendingOrders: [String: UnknownOutcomeOrder] = [:]
     private var oldestPendingOrder: LogInstant?
-    private var validationFailures = PositionTally()
-    private var validationRetries = PositionTally()
+    private var validationFailures = CitedPositions()
+    private var validationRetries = CitedPositions()
     private var escalations = 0
     /// In reading order; deadlines are checked from the front as time moves on.
     private var awaiting: [AwaitingEscalation] = []

@@ -10,13 +10,13 @@ public struct ClockOffsetAlertFacts: Codable, Sendable, Equatable {
     public var worstOffset: RequestLogExtreme?
     /// Runs of consecutive records above the threshold; each needs one alert.
     public var crossings: Int
-    public var unalertedCrossings: RequestLogTally
+    public var unalertedCrossings: LogRecordTally
     /// escalation records, and warn-or-worse records of other kinds that log clock_offset_ms.
     public var alertRecords: Int
 
     public init(
         thresholdMs: Double? = nil, alertWindowMs: Double = 60_000, recordsWithOffset: Int = 0,
-        worstOffset: RequestLogExtreme? = nil, crossings: Int = 0, unalertedCrossings: RequestLogTally = RequestLogTally(),
+        worstOffset: RequestLogExtreme? = nil, crossings: Int = 0, unalertedCrossings: LogRecordTally = LogRecordTally(),
         alertRecords: Int = 0
     ) {
         self.thresholdMs = thresholdMs

@@ -4,9 +4,9 @@ public struct RequestFieldCoverage: Codable, Sendable, Equatable {
     public var records: Int
     public var carried: Int
     /// Records without the field (the first few).
-    public var missing: RequestLogTally
+    public var missing: LogRecordTally
 
-    public init(field: String, records: Int = 0, carried: Int = 0, missing: RequestLogTally = RequestLogTally()) {
+    public init(field: String, records: Int = 0, carried: Int = 0, missing: LogRecordTally = LogRecordTally()) {
         self.field = field
         self.records = records
         self.carried = carried

@@ -6,15 +6,15 @@ public struct RequestInflightFacts: Codable, Sendable, Equatable {
     /// Records that logged their own concurrency_inflight.
     public var recordsWithInflight: Int
     public var maxRecorded: RequestLogExtreme?
-    public var overRecordedCap: RequestLogTally
+    public var overRecordedCap: LogRecordTally
     /// The most request intervals [time - latency_ms, time] overlapping at one moment.
     public var maxOverlapping: RequestLogExtreme?
-    public var overOverlapCap: RequestLogTally
+    public var overOverlapCap: LogRecordTally
 
     public init(
         requests: Int = 0, cap: Int = 0, recordsWithInflight: Int = 0, maxRecorded: RequestLogExtreme? = nil,
-        overRecordedCap: RequestLogTally = RequestLogTally(), maxOverlapping: RequestLogExtreme? = nil,
-        overOverlapCap: RequestLogTally = RequestLogTally()
+        overRecordedCap: LogRecordTally = LogRecordTally(), maxOverlapping: RequestLogExtreme? = nil,
+        overOverlapCap: LogRecordTally = LogRecordTally()
     ) {
         self.requests = requests
         self.cap = cap
@@ -34,7 +34,7 @@ public struct RequestInflightFacts: Codable, Sendable, Equatable {
     }
 
     public var observedMax: RequestLogExtreme? { usesRecorded ? maxRecorded : maxOverlapping }
-    public var overCap: RequestLogTally { usesRecorded ? overRecordedCap : overOverlapCap }
+    public var overCap: LogRecordTally { usesRecorded ? overRecordedCap : overOverlapCap }
     public var measuredBy: String {
         usesRecorded ? "concurrency_inflight" : "overlapping request intervals (time - latency_ms, time)"
     }

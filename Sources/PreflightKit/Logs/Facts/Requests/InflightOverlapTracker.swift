@@ -25,7 +25,7 @@ struct InflightOverlapTracker {
     private var longestLatency: Int64 = 0
     private var fileIndex = -1
     private(set) var maximum = RequestPositionedMaximum()
-    private(set) var overCap = RequestPositionTally()
+    private(set) var overCap = CitedPositions()
 
     init(cap: Int, className: String) {
         self.cap = cap

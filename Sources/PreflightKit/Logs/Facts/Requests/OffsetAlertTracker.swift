@@ -16,7 +16,7 @@ struct OffsetAlertTracker {
     private(set) var recordsWithOffset = 0
     private(set) var worst = RequestPositionedMaximum()
     private(set) var crossings = 0
-    private(set) var unalerted = RequestPositionTally()
+    private(set) var unalerted = CitedPositions()
     private(set) var alertRecords = 0
     private var lastAlert: LogInstant?
     private var open: Crossing?

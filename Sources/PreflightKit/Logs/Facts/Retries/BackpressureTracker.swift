@@ -34,7 +34,7 @@ struct BackpressureTracker {
 
     private(set) var judged = 0
     private(set) var shed = 0
-    private(set) var notShed = PositionTally()
+    private(set) var notShed = CitedPositions()
     private(set) var undecided = 0
     /// Over the judged episodes: requests in the windows before and after, and in-flight counts seen in them.
     private(set) var requestsBefore = 0

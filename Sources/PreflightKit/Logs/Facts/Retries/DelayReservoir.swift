@@ -15,7 +15,7 @@ struct DelayReservoir {
         count += 1
         minMs = min(minMs, delayMs)
         maxMs = max(maxMs, delayMs)
-        if examples.count < RetryLogTally.sampleLimit { examples.append(position) }
+        if examples.count < LogRecordTally.sampleLimit { examples.append(position) }
         if sample.count < Self.capacity {
             sample.append(delayMs)
         } else {
