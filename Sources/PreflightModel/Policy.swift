@@ -18,3 +18,10 @@ public struct Policy: Codable, Sendable, Equatable {
     /// Thresholds that differ from the default.
     public var overridden: [Threshold] { Threshold.allCases.filter { self[$0] != $0.defaultValue } }
 }
+
+extension Manifest {
+    /// The thresholds this manifest's checks run with: the defaults under its `policy.thresholds`.
+    public var effectivePolicy: Policy {
+        Policy(overrides: policy?.thresholds.mapValues(\.value) ?? [:])
+    }
+}

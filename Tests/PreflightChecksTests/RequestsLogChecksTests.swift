@@ -12,7 +12,7 @@ struct RequestsLogChecksTests {
     private func finding(_ id: String, manifest: String, logs: LogEvidence?) throws -> Finding {
         let check = try #require(Catalog.check(id: id))
         let parsed = try ManifestLoader.parse("version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: "preflight.yml")
-        let policy = Policy(overrides: parsed.policy?.thresholds.mapValues(\.value) ?? [:])
+        let policy = parsed.effectivePolicy
         return check.evaluate(Evidence(collectedAt: exampleNow, manifest: parsed, logs: logs), policy: policy)
     }
 

@@ -51,13 +51,15 @@ struct GateAndScoreTests {
     }
 
     @Test func suppressionKeepsTheStatusButNotTheGateFailure() throws {
-        let yaml = "errors:\n  validation: retry\nsuppressions:\n  - check: C4\n    reason: accepted until the client rewrite\n    owner: trading-infra\n    expires: 2027-01-31\n  - check: B3\n    reason: nothing to suppress\n"
-        let report = Auditor(selection: Selection(only: ["C4", "B3"], skip: [])).evaluate(try evidence(yaml))
+        // C4 fails and is suppressed; C1 passes, so its suppression matches nothing and is stale.
+        let yaml = "errors:\n  validation: retry\n  auth: halt\nsuppressions:\n  - check: C4\n    reason: accepted until the client rewrite\n    owner: trading-infra\n    expires: 2027-01-31\n  - check: C1\n    reason: nothing to suppress\n"
+        let report = Auditor(selection: Selection(only: ["C4", "C1"], skip: [])).evaluate(try evidence(yaml))
         let c4 = try #require(report.items.first { $0.id == "C4" })
         #expect(c4.status == .fail)
         #expect(c4.suppressed)
+        #expect(report.items.first { $0.id == "C1" }?.status == .pass)
         #expect(report.gate.passed)
-        #expect(report.staleSuppressions.count == 0 || report.staleSuppressions.first?.line == 12)
+        #expect(report.staleSuppressions.map(\.line) == [13])
     }
 
     @Test func expiredSuppressionStopsSuppressing() throws {

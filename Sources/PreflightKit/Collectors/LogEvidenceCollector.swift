@@ -26,7 +26,7 @@ public struct LogEvidenceCollector: Sendable {
             return nil
         }
         let sources = LogSources.resolve(specs, relativeTo: relativeTo)
-        let policy = Policy(overrides: manifest.policy?.thresholds.mapValues(\.value) ?? [:])
+        let policy = manifest.effectivePolicy
         var collector = LogFactsCollector(context: LogFactsContext(exchange: manifest.bot.exchange.value, policy: policy, manifest: manifest))
         var reader = LogReader(manifest.logs)
         let progress = ProgressLine.forStandardError()

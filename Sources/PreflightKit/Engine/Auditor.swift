@@ -17,7 +17,7 @@ public struct Auditor: Sendable {
 
     public func evaluate(_ evidence: Evidence) -> Report {
         let manifest = evidence.manifest
-        let policy = Policy(overrides: manifest.policy?.thresholds.mapValues(\.value) ?? [:])
+        let policy = manifest.effectivePolicy
         let suppressions = options.ignoreSuppressions ? [] : manifest.suppressions + options.extraSuppressions
         var matched: Set<Int> = []
         var items: [ReportItem] = []
