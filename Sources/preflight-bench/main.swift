@@ -1,7 +1,7 @@
 // Benchmarks the log reader on a deterministic synthetic log, against baselines run on the same
 // file in the same run: `cat`, `wc -l` and, when jq is installed, the jq filter the issue names.
 //
-//   preflight-bench [--lines N | --megabytes N] [--file PATH] [--keep] [--reader-only]
+//   preflight-bench [--lines N | --megabytes N] [--file PATH] [--keep] [--reader-only | --full-only]
 //
 // With --file, that file is read instead of a generated one.
 import Foundation
@@ -14,6 +14,8 @@ struct Options {
     var keep = false
     /// Skips the baselines (for profiling the reader alone).
     var readerOnly = false
+    /// Skips the baselines and the reader alone (for profiling the full analysis).
+    var fullOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -24,8 +26,9 @@ struct Options {
             case "--file": file = rest.popFirst()
             case "--keep": keep = true
             case "--reader-only": readerOnly = true
+            case "--full-only": fullOnly = true
             default:
-                FileHandle.standardError.write(Data("usage: preflight-bench [--lines N | --megabytes N] [--file PATH] [--keep] [--reader-only]\n".utf8))
+                FileHandle.standardError.write(Data("usage: preflight-bench [--lines N | --megabytes N] [--file PATH] [--keep] [--reader-only | --full-only]\n".utf8))
                 exit(2)
             }
         }
@@ -147,11 +150,11 @@ let megabytes = bytes / 1e6
 // Warm the page cache, then the baselines.
 _ = try time("cat \(quoted) > /dev/null")
 var baselines: [(String, Double)] = []
-if !options.readerOnly {
+if !options.readerOnly, !options.fullOnly {
     baselines.append(("cat > /dev/null", try time("cat \(quoted) > /dev/null")))
     baselines.append(("wc -l", try time("wc -l \(quoted)")))
 }
-if !options.readerOnly, FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") {
+if !options.readerOnly, !options.fullOnly, FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") {
     baselines.append(("jq fromjson? | select(api_request)",
                       try time(#"jq -cR 'fromjson? | select(.event=="api_request")' \#(quoted) > /dev/null"#)))
 }
@@ -161,7 +164,7 @@ let reader = LogReader()
 let sources = LogSources.resolve([path])
 var best = Double.infinity
 var scan = reader.read(sources)  // discarded: a warm-up
-for _ in 0..<3 {
+for _ in 0..<(options.fullOnly ? 0 : 3) {
     let start = ContinuousClock.now
     scan = reader.read(sources)
     best = min(best, seconds(ContinuousClock.now - start))

@@ -81,58 +81,51 @@ extension LogLineParser {
     }
 
     /// `start` is just past the opening quote. Returns the index past the closing quote, or -1.
+    /// Reads whole words, so at least 8 readable bytes must follow `p[n - 1]` (the reader pads its buffer).
     @inline(__always)
     func scanString(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int, escaped: inout Bool) -> Int {
         var i = start
-        // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
-        while i + 8 <= n {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            if Self.hasSpecialByte(word) { break }
-            i += 8
-        }
         while i < n {
-            let byte = p[i]
-            if byte == quote { return i + 1 }
-            if byte == backslash {
-                escaped = true
-                guard i + 1 < n else { return -1 }
-                switch p[i + 1] {
-                case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
-                    UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    i += 2
-                case UInt8(ascii: "u"):
-                    guard i + 6 <= n, isHex(p[i + 2]), isHex(p[i + 3]), isHex(p[i + 4]), isHex(p[i + 5]) else {
-                        return -1
-                    }
-                    i += 6
-                default:
-                    return -1
-                }
+            let special = Self.specialBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            if special == 0 {
+                i += 8
                 continue
             }
-            if byte < 0x20 { return -1 }
-            i += 1
-            if i + 8 <= n {
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    if Self.hasSpecialByte(word) { break }
-                    i += 8
+            // The lowest flagged byte is always a true one (little-endian: the first in memory).
+            i += special.trailingZeroBitCount >> 3
+            guard i < n else { return -1 }
+            let byte = p[i]
+            if byte == quote { return i + 1 }
+            guard byte == backslash else { return -1 }  // a control byte
+            escaped = true
+            guard i + 1 < n else { return -1 }
+            switch p[i + 1] {
+            case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "u"):
+                guard i + 6 <= n, isHex(p[i + 2]), isHex(p[i + 3]), isHex(p[i + 4]), isHex(p[i + 5]) else {
+                    return -1
                 }
+                i += 6
+            default:
+                return -1
             }
         }
         return -1
     }
 
-    /// Whether any byte of `word` is `"`, `\` or below 0x20 (the classic has-zero-byte bit trick).
+    /// The high bit of each byte of `word` that is `"`, `\` or below 0x20 (the classic has-zero-byte
+    /// bit trick); bytes above the first flagged one may be flagged wrongly.
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* UInt64(quote))
         let backslashes = word ^ (ones &* UInt64(backslash))
         let hasQuote = (quotes &- ones) & ~quotes & highs
         let hasBackslash = (backslashes &- ones) & ~backslashes & highs
         let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return (hasQuote | hasBackslash | hasControl) != 0
+        return hasQuote | hasBackslash | hasControl
     }
 
     @inline(__always)

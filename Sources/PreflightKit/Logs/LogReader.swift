@@ -2,8 +2,9 @@ import Foundation
 import PreflightModel
 
 /// Streams log samples into events. Memory stays bounded whatever the input size: files are read
-/// in chunks into one buffer of a little over `maxLineBytes`; a longer line is skipped as it
-/// streams past, never held whole.
+/// into a fixed pool of chunks of a little over `maxLineBytes + chunkBytes` each, parsed on worker
+/// threads and handed to the sink in reading order; a line longer than `maxLineBytes` is skipped as
+/// it streams past, never held whole.
 public struct LogReader: Sendable {
     public static let defaultMaxLineBytes = 1 << 20
 
@@ -16,14 +17,17 @@ public struct LogReader: Sendable {
     public var chunkBytes: Int
     /// Told after each chunk: bytes read so far in this file and its name. For a progress line; nil costs nothing.
     public var progress: (@Sendable (_ fileBytes: Int, _ file: String) -> Void)?
+    /// Chunks parsed at once on worker threads; 0 parses on the calling thread.
+    public var parallelism: Int
     /// What `-` reads; a pipe in tests.
     var standardInputDescriptor: Int32 = 0
 
     public init(
         vocabulary: LogVocabulary = LogVocabulary(), format: LogsSection.Format = .auto,
         timeFormat: LogsSection.TimeFormat = .auto, maxLineBytes: Int = defaultMaxLineBytes,
-        chunkBytes: Int = 256 * 1024
+        chunkBytes: Int = 256 * 1024, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
+        self.parallelism = parallelism
         self.vocabulary = vocabulary
         self.format = format
         self.timeFormat = timeFormat
@@ -40,15 +44,19 @@ public struct LogReader: Sendable {
         )
     }
 
-    /// Reads every input in order, handing each event to `sink`, and sums up what it read.
+    /// Reads every input in order, handing each event to `sink` in reading order, and sums up what
+    /// it read. Lines are parsed on `parallelism` worker threads; `sink` runs on the calling thread.
     public func read<Sink: LogEventSink>(_ sources: LogSources, into sink: inout Sink) -> LogScan {
         var tally = LogScanTally()
         tally.scan.unreadable = sources.unreadable
-        let parser = LogLineParser(vocabulary: vocabulary, format: format, timeFormat: timeFormat)
-        // Padded past its capacity: the parser may read a few bytes beyond a line's end.
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: maxLineBytes + 1 + chunkBytes + 16, alignment: 16)
-        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: maxLineBytes + 1 + chunkBytes + 16)
-        defer { buffer.deallocate() }
+        var pipeline = LogChunkPipeline(parallelism: parallelism) {
+            LogChunk(
+                capacity: maxLineBytes + 1 + chunkBytes, maxLineBytes: maxLineBytes,
+                parser: LogLineParser(vocabulary: vocabulary, format: format, timeFormat: timeFormat))
+        }
+        var lineOffset = 0
+        let carry = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineBytes + 1)
+        defer { carry.deallocate() }
         for input in sources.inputs {
             let source: LogByteSource
             switch input {
@@ -58,16 +66,31 @@ public struct LogReader: Sendable {
                 switch LogByteSource.open(path) {
                 case .success(let opened): source = opened
                 case .failure(let failure):
+                    // Files earlier in the list report first.
+                    while let chunk = pipeline.finishOldest() {
+                        take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+                        pipeline.recycle(chunk)
+                    }
                     tally.scan.unreadable.append(UnreadableLog(path: path, reason: failure.reason))
                     continue
                 }
             }
             let fileIndex = tally.scan.files.count
             tally.scan.files.append(input.name)
-            readLines(from: source, fileIndex: fileIndex, name: input.name, buffer: buffer, parser: parser,
-                      tally: &tally, sink: &sink)
+            readChunks(from: source, fileIndex: fileIndex, name: input.name, carry: carry) {
+                if let chunk = pipeline.takeFree() { return chunk }
+                let chunk = pipeline.finishOldest()!
+                take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+                return chunk
+            } submit: {
+                pipeline.submit($0)
+            }
         }
-        return tally.finish(unknownEventNames: parser.unknownEventNames)
+        while let chunk = pipeline.finishOldest() {
+            take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+            pipeline.recycle(chunk)
+        }
+        return tally.finish(unknownEventNames: pipeline.pool.map(\.parser.unknownEventNames))
     }
 
     /// Reads and only counts: events by kind and bad input.
@@ -76,98 +99,91 @@ public struct LogReader: Sendable {
         return read(sources, into: &sink)
     }
 
-    private func readLines<Sink: LogEventSink>(
-        from source: LogByteSource, fileIndex: Int, name: String, buffer: UnsafeMutableRawPointer,
-        parser: LogLineParser, tally: inout LogScanTally, sink: inout Sink
+    /// Hands a parsed chunk's events to the sink with file-wide line numbers, and adds up its counts;
+    /// after a file's last chunk, what is known of the file as a whole.
+    @inline(__always)
+    private func take<Sink: LogEventSink>(
+        _ chunk: LogChunk, lineOffset: inout Int, tally: inout LogScanTally, sink: inout Sink
     ) {
-        let capacity = maxLineBytes + 1 + chunkBytes
-        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
-        var lineStart = 0
-        var end = 0
-        var searchFrom = 0
-        var lineNumber = 0
-        var fileBytes = 0
-        // Inside a line longer than the limit: its bytes are dropped until its newline.
-        var skipping = false
-        var event = LogEvent(kind: .heartbeat, time: LogInstant(nanoseconds: 0), position: LogPosition(fileIndex: 0, line: 0))
-
-        @inline(__always)
-        func handle(_ start: Int, _ length: Int, terminated: Bool) {
-            lineNumber += 1
-            var start = start, length = length
-            if lineNumber == 1, length >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
-                start += 3  // a UTF-8 byte order mark
-                length -= 3
-            }
-            let position = LogPosition(fileIndex: fileIndex, line: lineNumber)
-            switch parser.parse(bytes + start, length, terminated: terminated, position: position, into: &event) {
-            case .event:
-                tally.countEvent(event.kind)
-                sink.consume(event)
-            case .blank:
-                break
-            case .bad(let kind, let detail):
-                tally.record(kind, LogSample(SourceLocation(file: name, line: lineNumber), detail: detail))
-            case .unknownEvent:
-                tally.record(.unknownEvent, LogSample(
-                    SourceLocation(file: name, line: lineNumber), detail: parser.unknownEventName()))
-            }
-        }
-
-        source.sniff()
-        while true {
-            if capacity - end < chunkBytes {
-                // Move the unfinished line to the front to make room for the next chunk.
-                let pending = end - lineStart
-                memmove(buffer, buffer + lineStart, pending)
-                searchFrom -= lineStart
-                lineStart = 0
-                end = pending
-            }
-            let count = source.read(into: buffer + end, min(chunkBytes, capacity - end))
-            if count <= 0 { break }
-            end += count
-            fileBytes += count
-            progress?(fileBytes, name)
-            while searchFrom < end,
-                let found = memchr(buffer + searchFrom, Int32(UInt8(ascii: "\n")), end - searchFrom)
-            {
-                let newline = buffer.distance(to: found)
-                if skipping {
-                    skipping = false
-                } else if newline - lineStart > maxLineBytes {
-                    lineNumber += 1
-                    tally.record(.oversizedLine, LogSample(
-                        SourceLocation(file: name, line: lineNumber), detail: "longer than \(maxLineBytes) bytes"))
-                } else {
-                    handle(lineStart, newline - lineStart, terminated: true)
-                }
-                lineStart = newline + 1
-                searchFrom = lineStart
-            }
-            searchFrom = end
-            if !skipping, end - lineStart > maxLineBytes {
-                lineNumber += 1
-                tally.record(.oversizedLine, LogSample(
-                    SourceLocation(file: name, line: lineNumber), detail: "longer than \(maxLineBytes) bytes"))
-                skipping = true
-            }
-            if skipping {
-                lineStart = end
-                searchFrom = end
-            }
-        }
-        if !skipping, end > lineStart { handle(lineStart, end - lineStart, terminated: false) }
-
-        tally.scan.lines += lineNumber
-        tally.scan.bytes += fileBytes
-        switch source.failure {
+        chunk.deliver(to: &sink, lineOffset: lineOffset)
+        tally.absorb(chunk.tally, lineOffset: lineOffset)
+        lineOffset += chunk.lines
+        guard let end = chunk.endOfFile else { return }
+        let name = chunk.fileName
+        tally.scan.lines += lineOffset
+        tally.scan.bytes += end.bytes
+        switch end.failure {
         case .system(let reason)?:
             tally.scan.unreadable.append(UnreadableLog(path: name, reason: reason))
         case .corruptGzip(let reason)?:
-            tally.record(.corruptGzip, LogSample(SourceLocation(file: name, line: lineNumber + 1), detail: reason))
+            tally.record(.corruptGzip, LogSample(SourceLocation(file: name, line: lineOffset + 1), detail: reason))
         case nil:
-            if fileBytes == 0 { tally.record(.emptyFile, LogSample(SourceLocation(file: name))) }
+            if end.bytes == 0 { tally.record(.emptyFile, LogSample(SourceLocation(file: name))) }
+        }
+        lineOffset = 0
+    }
+
+    /// Cuts one input into chunks of whole lines: each holds what a partial line carried over from
+    /// the chunk before, then at least `chunkBytes` more read up to the last newline. A line
+    /// longer than `maxLineBytes` is never held whole: it is marked on the chunk and skipped.
+    private func readChunks(
+        from source: LogByteSource, fileIndex: Int, name: String, carry: UnsafeMutablePointer<UInt8>,
+        obtain: () -> LogChunk, submit: (LogChunk) -> Void
+    ) {
+        let newline = Int32(UInt8(ascii: "\n"))
+        var carried = 0
+        var fileBytes = 0
+        var skipping = false
+        var startsFile = true
+        var atEnd = false
+        source.sniff()
+        while !atEnd {
+            let chunk = obtain()
+            chunk.begin(fileIndex: fileIndex, fileName: name, startsFile: startsFile)
+            startsFile = false
+            let bytes = chunk.bytes
+            chunk.bytes.update(from: carry, count: carried)
+            var end = carried
+            // One past the last newline in the chunk so far; 0 when there is none.
+            var wholeLines = 0
+            while true {
+                var count = source.read(into: bytes + end, min(chunkBytes, chunk.capacity - end))
+                if count <= 0 {
+                    atEnd = true
+                    break
+                }
+                fileBytes += count
+                progress?(fileBytes, name)
+                if skipping {
+                    guard let found = memchr(bytes + end, newline, count) else { continue }
+                    let dropped = UnsafeMutableRawPointer(bytes + end).distance(to: found) + 1
+                    count -= dropped
+                    (bytes + end).update(from: bytes + end + dropped, count: count)
+                    skipping = false
+                }
+                // Backwards: the last newline is usually one line from the end.
+                var index = end + count
+                while index > end, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+                if index > end { wholeLines = index }
+                end += count
+                if end - wholeLines > maxLineBytes {
+                    chunk.endsWithOversizedLine = true
+                    skipping = true
+                    end = wholeLines
+                    break
+                }
+                if wholeLines > 0, end - carried >= chunkBytes { break }
+            }
+            if atEnd {
+                chunk.count = end
+                carried = 0
+                chunk.endOfFile = LogChunk.EndOfFile(bytes: fileBytes, failure: source.failure)
+            } else {
+                chunk.count = wholeLines
+                carried = end - wholeLines
+                carry.update(from: bytes + wholeLines, count: carried)
+            }
+            submit(chunk)
         }
     }
 }

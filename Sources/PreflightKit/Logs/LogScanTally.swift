@@ -21,16 +21,30 @@ struct LogScanTally {
         badInput[Self.index(of: kind)].record(sample())
     }
 
-    /// The scan, with the unknown event names the parser counted (merged by name, most frequent
+    /// Adds a chunk's counts; its samples' line numbers are relative to the chunk and move by `lineOffset`.
+    mutating func absorb(_ chunk: LogScanTally, lineOffset: Int) {
+        for index in eventCounts.indices { eventCounts[index] += chunk.eventCounts[index] }
+        for index in badInput.indices where chunk.badInput[index].count > 0 {
+            badInput[index].count += chunk.badInput[index].count
+            for var sample in chunk.badInput[index].samples where badInput[index].samples.count < LogBadInputTally.sampleLimit {
+                sample.location.line = sample.location.line.map { $0 + lineOffset }
+                badInput[index].samples.append(sample)
+            }
+        }
+    }
+
+    /// The scan, with the unknown event names the parsers counted (merged by name, most frequent
     /// first, at most 20).
-    consuming func finish(unknownEventNames: UnknownEventNameCounter) -> LogScan {
+    consuming func finish(unknownEventNames counters: [UnknownEventNameCounter]) -> LogScan {
         var scan = scan
         for (index, count) in eventCounts.enumerated() where count > 0 { scan.eventsByKind[Self.kinds[index]] = count }
         for (index, tally) in badInput.enumerated() where tally.count > 0 { scan.badInput[Self.badKinds[index]] = tally }
         var byName: [String: Int] = [:]
-        for (name, count) in unknownEventNames.counts { byName[name, default: 0] += count }
-        if unknownEventNames.withoutName > 0 { byName[Self.noEventName, default: 0] += unknownEventNames.withoutName }
-        if unknownEventNames.others > 0 { byName[Self.otherEventNames, default: 0] += unknownEventNames.others }
+        for counter in counters {
+            for (name, count) in counter.counts { byName[name, default: 0] += count }
+            if counter.withoutName > 0 { byName[Self.noEventName, default: 0] += counter.withoutName }
+            if counter.others > 0 { byName[Self.otherEventNames, default: 0] += counter.others }
+        }
         scan.unknownEventNames = byName
             .map { LogScan.UnknownEventName(name: $0.key, count: $0.value) }
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }

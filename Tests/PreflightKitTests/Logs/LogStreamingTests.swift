@@ -21,12 +21,12 @@ struct LogStreamingTests {
         return lines.joined(separator: "\r\n") + "\r\n"
     }()
 
-    @Test(arguments: [1, 2, 3, 7, 64, 4096])
-    func tinyChunksReadTheSameAsLargeOnes(_ chunkBytes: Int) throws {
+    @Test(arguments: [1, 2, 3, 7, 64, 4096], [0, 1, 2, 3])
+    func tinyChunksReadTheSameAsLargeOnes(_ chunkBytes: Int, _ parallelism: Int) throws {
         let folder = try LogFolder()
         let file = try folder.write("mixed.log", Self.text)
-        let (expected, expectedEvents) = scan([file])
-        let (actual, actualEvents) = scan([file], reader: LogReader(chunkBytes: chunkBytes))
+        let (expected, expectedEvents) = scan([file], reader: LogReader(parallelism: 0))
+        let (actual, actualEvents) = scan([file], reader: LogReader(chunkBytes: chunkBytes, parallelism: parallelism))
         #expect(actual == expected)
         #expect(actualEvents.map(\.position) == expectedEvents.map(\.position))
         #expect(actualEvents.map(\.clientOrderID) == expectedEvents.map(\.clientOrderID))
@@ -40,15 +40,38 @@ struct LogStreamingTests {
         #expect(expected.badInputCount == 114)
     }
 
+    @Test(arguments: [0, 1, 2])
+    func filesKeepTheirOrderWhateverTheWorkerCount(_ parallelism: Int) throws {
+        let folder = try LogFolder()
+        let first = try folder.write("a.log", Self.text)
+        let missing = (folder.path as NSString).appendingPathComponent("missing.log")
+        let second = try folder.write("b.log", Self.text.components(separatedBy: "\r\n").dropLast().reversed().joined(separator: "\n") + "\n")
+        let empty = try folder.write("c.log", "")
+        let files = [first, missing, second, empty]
+        let (expected, expectedEvents) = scan(files, reader: LogReader(chunkBytes: 1 << 16, parallelism: 0))
+        let (actual, actualEvents) = scan(files, reader: LogReader(chunkBytes: 97, parallelism: parallelism))
+        #expect(actual == expected)
+        #expect(actualEvents.map(\.position) == expectedEvents.map(\.position))
+        #expect(actual.files == [first, second, empty])
+        #expect(actual.unreadable.map(\.path) == [missing])
+        #expect(actual.count(.emptyFile) == 1)
+        #expect(Set(actualEvents.map(\.position.fileIndex)) == [0, 1])
+        #expect(actual.lines == 800)
+    }
+
     @Test func oversizedLinesAreFoundAtAnyChunkSize() throws {
         let folder = try LogFolder()
         let long = #"{"time":1,"event":"heartbeat","pad":""# + String(repeating: "z", count: 500) + #""}"#
         let short = #"{"time":1,"event":"heartbeat"}"#
         let file = try folder.write("long.log", [short, long, short, long, long, short].joined(separator: "\n") + "\n")
         for chunk in [1, 5, 100, 1000] {
-            let (scan, events) = scan([file], reader: LogReader(maxLineBytes: 200, chunkBytes: chunk))
-            #expect(events.map(\.position.line) == [1, 3, 6], "chunk \(chunk)")
-            #expect(scan.badInput[.oversizedLine]?.samples.map(\.location.line) == [2, 4, 5], "chunk \(chunk)")
+            for parallelism in [0, 2] {
+                let reader = LogReader(maxLineBytes: 200, chunkBytes: chunk, parallelism: parallelism)
+                let (scan, events) = scan([file], reader: reader)
+                #expect(events.map(\.position.line) == [1, 3, 6], "chunk \(chunk), \(parallelism) workers")
+                #expect(scan.badInput[.oversizedLine]?.samples.map(\.location.line) == [2, 4, 5],
+                        "chunk \(chunk), \(parallelism) workers")
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+import Dispatch
+
+/// A fixed pool of chunks, parsed on worker threads at most `parallelism` at once and handed back
+/// in the order they were submitted. The pool bounds memory whatever the input size.
+struct LogChunkPipeline {
+    /// 0 parses each chunk on the calling thread as it is submitted.
+    let parallelism: Int
+    private var free: [LogChunk]
+    /// Oldest first; never longer than the pool.
+    private var inFlight: [LogChunk] = []
+    /// Every chunk of the pool, for the unknown event names their parsers counted.
+    let pool: [LogChunk]
+
+    init(parallelism: Int, makeChunk: () -> LogChunk) {
+        self.parallelism = max(0, parallelism)
+        // One more than the workers so a chunk can be filled while they parse, one more so the
+        // oldest can be taken apart meanwhile.
+        pool = (0..<(self.parallelism == 0 ? 1 : self.parallelism + 2)).map { _ in makeChunk() }
+        free = pool
+    }
+
+    /// A chunk ready to fill, or nil when all are in flight: then take the oldest with `finishOldest`.
+    mutating func takeFree() -> LogChunk? { free.popLast() }
+
+    mutating func submit(_ chunk: LogChunk) {
+        inFlight.append(chunk)
+        if parallelism == 0 {
+            chunk.parse()
+        } else {
+            DispatchQueue.global(qos: .userInitiated).async {
+                chunk.parse()
+                chunk.parsed.signal()
+            }
+        }
+    }
+
+    /// Waits for the oldest chunk in flight to be parsed and hands it over; nil when none is in flight.
+    /// The caller owns it until it gives it back with `recycle` (or fills it again).
+    mutating func finishOldest() -> LogChunk? {
+        guard !inFlight.isEmpty else { return nil }
+        let chunk = inFlight.removeFirst()
+        if parallelism > 0 { chunk.parsed.wait() }
+        return chunk
+    }
+
+    mutating func recycle(_ chunk: LogChunk) { free.append(chunk) }
+}
