@@ -40,7 +40,7 @@ public struct StreamSequenceTrackingCheck: Check {
         case .binanceFutures: "U/u and pu (previous final update id)"
         case .bybit: "u/seq"
         case .okx: "seqId/prevSeqId"
-        case .coinbase: "sequence_num"
+        case .coinbase: "sequence_num (one counter per connection, across its channels)"
         case .kraken: "the CRC32 checksum"
         }
     }

@@ -74,6 +74,51 @@ struct StreamsFactsTests {
         #expect(logs.unsequencedMessages.samples.first?.location.line == 5)
     }
 
+    @Test func coinbaseChannelsOfOneConnectionShareTheirNumbers() throws {
+        let logs = try collectStreamAndLifecycleLogs([
+            logRecord("10:00:00.000", #""event":"ws_message","channel":"level2","sequence_num":1"#),
+            logRecord("10:00:00.001", #""event":"ws_message","channel":"ticker","sequence_num":2"#),
+            logRecord("10:00:00.002", #""event":"ws_message","channel":"level2","sequence_num":3"#),
+            logRecord("10:00:00.003", #""event":"ws_message","channel":"heartbeats","sequence_num":4"#),
+            logRecord("10:00:00.004", #""event":"ws_message","channel":"level2","sequence_num":5"#),
+            // The user channel's own connection counts on its own, interleaved with the market one.
+            logRecord("10:00:00.005", #""event":"ws_message","channel":"user","sequence_num":1"#),
+            logRecord("10:00:00.006", #""event":"ws_message","channel":"ticker","sequence_num":6"#),
+            logRecord("10:00:00.007", #""event":"ws_message","channel":"user","sequence_num":2"#),
+            logRecord("10:00:00.008", #""event":"ws_message","channel":"level2","sequence_num":7"#),
+            // Two user messages lost: a gap on the user connection only.
+            logRecord("10:00:00.009", #""event":"ws_message","channel":"user","sequence_num":5"#),
+            logRecord("10:00:00.010", #""event":"ws_message","channel":"heartbeats","sequence_num":8"#),
+            // The market connection is reopened: numbering starts again, no gap.
+            logRecord("10:00:01.000", #""event":"ws_connect","channel":"level2""#),
+            logRecord("10:00:01.001", #""event":"ws_message","channel":"level2","sequence_num":1"#),
+            logRecord("10:00:01.002", #""event":"ws_message","channel":"level2","sequence_num":2"#),
+        ], exchange: "coinbase").streams
+        #expect(logs.sequencedMessages == 13)
+        #expect(logs.sequencedStreams == 4)
+        #expect(logs.gapsFound == 1)
+        #expect(logs.unmatchedGaps.samples.map(\.location.line) == [10])
+        #expect(logs.unmatchedGaps.samples.first?.detail == "stream user: sequence_num 5, expected 3")
+    }
+
+    @Test func coinbaseCountersStayBoundedWithManyStreams() {
+        var counters = SharedSequenceCounters()
+        var handles: [SharedSequenceCounters.Handle] = []
+        for stream in 0..<(SharedSequenceCounters.limit + 8) {
+            guard case .started(let handle) = counters.step(Int64(stream * 1000), own: nil) else {
+                Issue.record("stream \(stream) did not start a counter")
+                return
+            }
+            handles.append(handle)
+        }
+        // The first streams' counters were reused: their next number starts again, it is no gap.
+        guard case .started = counters.step(1, own: handles[0]) else {
+            Issue.record("a stale handle was followed")
+            return
+        }
+        #expect(counters.step(Int64(39 * 1000 + 5), own: handles[39]) == .gap(handles[39], expected: 39 * 1000 + 1))
+    }
+
     @Test func krakenMessagesAreNeverJudgedForSequences() throws {
         let logs = try collectStreamAndLifecycleLogs([logRecord("10:00:00.000", #""event":"ws_message","channel":"book","sequence":3"#)], exchange: "kraken").streams
         #expect(logs.sequencedMessages == 0)

@@ -24,6 +24,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     private var overlapping = CitedPositions()
     private var delays: [ReconnectDelayAccumulator]
 
+    private var sharedCounters = SharedSequenceCounters()
     private var sequencedMessages = 0
     private var unsequenced = CitedPositions()
     private var resets = 0
@@ -129,6 +130,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         states[index].attemptsInEpisode = 0
         // A new connection starts its sequence again (after a snapshot).
         states[index].lastSequence = nil
+        states[index].sharedCounter = nil
     }
 
     // MARK: E2 disconnects (and the start of a reconnect episode)
@@ -150,6 +152,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         states[index].pendingAttempt = nil
         states[index].delayAnchor = event.time
         states[index].lastSequence = nil
+        states[index].sharedCounter = nil
     }
 
     private static func absence(_ event: LogEvent, _ field: LogField) -> String {
@@ -163,7 +166,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             if case .unsequenced = rule.step(event, previous: nil) { unsequenced.record(event.position) } else { sequencedMessages += 1 }
             return
         }
-        let step = rule.step(event, previous: states[index].lastSequence)
+        let step = rule == .coinbase ? coinbaseStep(event, index) : rule.step(event, previous: states[index].lastSequence)
         if case .unsequenced = step {
             unsequenced.record(event.position, event.stream.map { "stream \($0)" })
             return
@@ -198,6 +201,21 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         }
     }
 
+    private mutating func coinbaseStep(_ event: LogEvent, _ index: Int) -> StreamSequenceRule.Step {
+        guard let number = event.sequence else { return .unsequenced }
+        switch sharedCounters.step(number, own: states[index].sharedCounter) {
+        case .next(let handle), .started(let handle):
+            states[index].sharedCounter = handle
+            return .next(last: number)
+        case .reset(let handle, _):
+            states[index].sharedCounter = handle
+            return .reset(last: number)
+        case .gap(let handle, let expected):
+            states[index].sharedCounter = handle
+            return .gap(last: number, expected: expected, got: number, field: "sequence_num")
+        }
+    }
+
     /// Gaps that waited longer than the window for the bot's record are unmatched.
     private static func expireGaps(
         _ state: inout StreamState, before time: LogInstant, window: Int64, into unmatched: inout CitedPositions
@@ -222,6 +240,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             gapsMatched += 1
             // The bot is about to resync: its next message starts the sequence again.
             state.lastSequence = nil
+            state.sharedCounter = nil
         }
         states[index] = state
     }
@@ -241,7 +260,10 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             if ms > (longestResync?.ms ?? -1) { longestResync = (ms, event.position) }
             if let maxResyncMs, ms > maxResyncMs { overDuration.record(event.position, "\(Self.format(ms)) ms") }
         }
-        if let index = index(event) { states[index].lastSequence = nil }
+        if let index = index(event) {
+            states[index].lastSequence = nil
+            states[index].sharedCounter = nil
+        }
     }
 
     static func format(_ value: Double) -> String {

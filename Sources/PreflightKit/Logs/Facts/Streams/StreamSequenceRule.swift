@@ -11,8 +11,11 @@ enum StreamSequenceRule {
     /// OKX books: `prevSeqId` must equal the previous `seqId`; -1 marks a snapshot; `seqId` below
     /// `prevSeqId` is a maintenance reset.
     case okx
-    /// Coinbase `sequence_num`, and any exchange's plain `sequence`: + 1 per message.
+    /// Any exchange's plain `sequence`: + 1 per message of the stream.
     case consecutive
+    /// Coinbase `sequence_num`: + 1 per message of the connection, across its channels
+    /// (`SharedSequenceCounters` follows it; `step` alone judges it per stream).
+    case coinbase
     /// Kraken: a checksum, no sequence numbers.
     case none
 
@@ -22,7 +25,7 @@ enum StreamSequenceRule {
         case .binanceFutures: self = .binanceFutures
         case .bybit: self = .bybit
         case .okx: self = .okx
-        case .coinbase: self = .consecutive
+        case .coinbase: self = .coinbase
         case .kraken: self = .none
         }
     }
@@ -71,6 +74,8 @@ enum StreamSequenceRule {
             if prevSeqID != previous { return .gap(last: seqID, expected: previous, got: prevSeqID, field: "prevSeqId") }
             return .next(last: seqID)
         case .consecutive:
+            return consecutive(event.sequence, previous, field: "sequence")
+        case .coinbase:
             return consecutive(event.sequence, previous, field: "sequence_num")
         }
     }

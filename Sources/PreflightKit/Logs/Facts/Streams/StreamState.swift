@@ -25,6 +25,8 @@ struct StreamState {
 
     // Sequence numbers
     var lastSequence: Int64?
+    /// Coinbase: the connection-wide counter the stream's last message continued.
+    var sharedCounter: SharedSequenceCounters.Handle?
     var sequenced = false
     var pendingGaps: [PendingGap] = []
     /// A ws_gap record that has not yet matched a gap (the bot may log it before the message).
