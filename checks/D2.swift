@@ -252,6 +252,37 @@ public struct IdempotencyKeysCheck: Check {
             ]),
             expect: .fail, mentioning: "reusing a client order id"
         ),
+        CheckExample(
+            "logs with api_request records only: unnumbered attempts reuse their id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":503"#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":200"#,
+                #""event":"api_request","method":"GET","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":200"#,
+                #""event":"api_request","method":"DELETE","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":200"#,
+            ]),
+            expect: .pass,
+            mentioning: "2 api_request order placement and 1 api_request cancellation records (no order_submit or order_cancel records), all with client order ids; 1 retries reusing theirs"
+        ),
+        CheckExample(
+            "logs with api_request records only: a numbered retry with a fresh id",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","attempt":1,"status":503"#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1b","attempt":2,"status":200"#,
+            ]),
+            expect: .fail, mentioning: "1 retry sent with a client order id no earlier attempt carried"
+        ),
+        CheckExample(
+            "logs with api_request records only: an accepted id placed again",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-7","status":200"#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-7","status":200"#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","status":200"#,
+            ]),
+            expect: .fail, mentioning: "1 of 3 api_request order placement records in the logs carry no client order id"
+        ),
     ]
 
     /// JSON lines one second apart from 2026-11-24T10:00:00Z, each with the given members.

@@ -15,18 +15,23 @@ struct OrderIDObservation {
     }
 
     var records: Int { facts.orderSubmits + facts.orderCancels }
+    /// What the placement and cancellation records are, as the logs hold them.
+    var placementRecords: String { facts.orderIDsFromRequests ? "api_request order placement" : "order_submit" }
+    var cancellationRecords: String { facts.orderIDsFromRequests ? "api_request cancellation" : "order_cancel" }
     var missingIDs: Bool { !facts.submitsWithoutID.isEmpty || !facts.cancelsWithoutID.isEmpty }
     var hasProblems: Bool { missingIDs || !facts.retriesWithNewID.isEmpty || !facts.sharedIDs.isEmpty }
 
     var summary: String {
         guard records > 0 else { return noRecords }
         let withoutIDs = facts.submitsWithoutID.count + facts.cancelsWithoutID.count
-        return "\(facts.orderSubmits) order_submit and \(facts.orderCancels) order_cancel records, \(withoutIDs == 0 ? "all" : "\(records - withoutIDs)") with client order ids; \(facts.retriesReusingID) retries reusing theirs"
+        let source = facts.orderIDsFromRequests ? " (no order_submit or order_cancel records)" : ""
+        return "\(facts.orderSubmits) \(placementRecords) and \(facts.orderCancels) \(cancellationRecords) records\(source), \(withoutIDs == 0 ? "all" : "\(records - withoutIDs)") with client order ids; \(facts.retriesReusingID) retries reusing theirs"
     }
 
     var measured: String {
         guard records > 0 else { return "no order_submit or order_cancel records (logs)" }
-        return "\(facts.submitsWithoutID.count)/\(facts.orderSubmits) submits and \(facts.cancelsWithoutID.count)/\(facts.orderCancels) cancels without an id; \(facts.retriesWithNewID.count) retries with a new id, \(facts.retriesReusingID) reusing; \(facts.sharedIDs.count) ids shared by distinct orders (logs)"
+        let (submits, cancels) = facts.orderIDsFromRequests ? ("placement requests", "cancel requests") : ("submits", "cancels")
+        return "\(facts.submitsWithoutID.count)/\(facts.orderSubmits) \(submits) and \(facts.cancelsWithoutID.count)/\(facts.orderCancels) \(cancels) without an id; \(facts.retriesWithNewID.count) retries with a new id, \(facts.retriesReusingID) reusing; \(facts.sharedIDs.count) ids shared by distinct orders (logs)"
     }
 
     func judge(into assessment: inout Assessment, orders: OrdersSection?) {
@@ -35,8 +40,8 @@ struct OrderIDObservation {
             return
         }
         let declaredIDs = orders?.clientOrderIds.map { $0.value ? "declares client_order_ids true at \($0.location); " : "" } ?? ""
-        for (tally, kind, total) in [(facts.submitsWithoutID, "order_submit", facts.orderSubmits),
-                                     (facts.cancelsWithoutID, "order_cancel", facts.orderCancels)] where !tally.isEmpty {
+        for (tally, kind, total) in [(facts.submitsWithoutID, placementRecords, facts.orderSubmits),
+                                     (facts.cancelsWithoutID, cancellationRecords, facts.orderCancels)] where !tally.isEmpty {
             for ref in tally.citations("\(kind) without client_order_id") { assessment.cite(ref) }
             assessment.fail(
                 "\(declaredIDs)\(tally.count) of \(total) \(kind) records in the logs carry no client order id (\(tally.exampleText))",

@@ -20,6 +20,9 @@ public struct LifecycleLogFacts: Codable, Sendable, Equatable {
     public var resubmittedAfterRestart: LogRecordTally
 
     // D2
+    /// The logs hold no order_submit or order_cancel record, so the order facts come from the
+    /// api_request records that place (POST/PUT to an order endpoint) or cancel orders.
+    public var orderIDsFromRequests: Bool
     public var orderSubmits: Int
     public var orderCancels: Int
     public var submitsWithoutID: LogRecordTally
@@ -61,6 +64,7 @@ public struct LifecycleLogFacts: Codable, Sendable, Equatable {
         startupsReconciledFirst = 0
         ordersBeforeReconcile = LogRecordTally()
         resubmittedAfterRestart = LogRecordTally()
+        orderIDsFromRequests = false
         orderSubmits = 0
         orderCancels = 0
         submitsWithoutID = LogRecordTally()

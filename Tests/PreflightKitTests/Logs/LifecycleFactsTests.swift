@@ -47,6 +47,43 @@ struct LifecycleFactsTests {
         #expect(logs.resubmittedAfterRestart.samples.map(\.location.line) == [9])
     }
 
+    @Test func withoutOrderRecordsThePlacementRequestsCarryTheIds() throws {
+        let post = #""event":"api_request","method":"POST","endpoint":"/api/v3/order""#
+        let logs = try collectStreamAndLifecycleLogs([
+            logRecord("10:00:00.000", #"\#(post),"client_order_id":"a","status":503"#),
+            // An unnumbered attempt with the same id after a failure is a retry.
+            logRecord("10:00:01.000", #"\#(post),"client_order_id":"a","status":200"#),
+            // Once the exchange accepted it, the same id again is another order.
+            logRecord("10:00:02.000", #"\#(post),"client_order_id":"a","status":200"#),
+            logRecord("10:00:03.000", #"\#(post),"client_order_id":"c","attempt":2,"status":200"#),
+            // Neither a placement nor a cancellation: queries, lists, other endpoints.
+            logRecord("10:00:04.000", #""event":"api_request","method":"GET","endpoint":"/api/v3/order","client_order_id":"z""#),
+            logRecord("10:00:05.000", #""event":"api_request","method":"GET","endpoint":"/api/v3/openOrders""#),
+            logRecord("10:00:06.000", #""event":"api_request","method":"POST","endpoint":"/api/v3/userDataStream""#),
+            logRecord("10:00:07.000", #""event":"api_request","method":"DELETE","endpoint":"/api/v3/order""#),
+            logRecord("10:00:08.000", #""event":"api_request","method":"POST","endpoint":"/v5/order/cancel","orderLinkId":"c""#),
+        ]).lifecycle
+        #expect(logs.orderIDsFromRequests)
+        #expect(logs.orderSubmits == 4)
+        #expect(logs.orderCancels == 2)
+        #expect(logs.retriesReusingID == 1)
+        #expect(logs.sharedIDs.samples.map(\.location.line) == [3])
+        #expect(logs.retriesWithNewID.samples.map(\.location.line) == [4])
+        #expect(logs.cancelsWithoutID.samples.map(\.location.line) == [8])
+    }
+
+    @Test func orderRecordsOutrankTheRequestsThatCarriedThem() throws {
+        let logs = try collectStreamAndLifecycleLogs([
+            logRecord("10:00:00.000", #""event":"order_submit","client_order_id":"a""#),
+            logRecord("10:00:00.100", #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"a","status":200"#),
+            logRecord("10:00:01.000", #""event":"api_request","method":"POST","endpoint":"/api/v3/order","status":200"#),
+        ]).lifecycle
+        #expect(!logs.orderIDsFromRequests)
+        #expect(logs.orderSubmits == 1)
+        #expect(logs.sharedIDs.isEmpty)
+        #expect(logs.submitsWithoutID.isEmpty)
+    }
+
     @Test func theIdMemoryKeepsAtLeastOneGenerationAndCountsWhatItForgets() {
         var memory = ClientOrderIDMemory(generationLimit: 4)
         let ids = (0..<10).map { ClientOrderIDMemory.fingerprint("id-\($0)") }

@@ -21,16 +21,12 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
     /// The startup whose first order has not come yet, while no reconcile record has either.
     private var awaitingReconcile: LogPosition?
     private var ordersBeforeReconcile = CitedPositions()
-    private var resubmitted = CitedPositions()
 
-    private var ids = ClientOrderIDMemory()
-    private var submits = 0
-    private var cancels = 0
-    private var submitsWithoutID = CitedPositions()
-    private var cancelsWithoutID = CitedPositions()
-    private var retriesReusingID = 0
-    private var retriesWithNewID = CitedPositions()
-    private var sharedIDs = CitedPositions()
+    /// From order_submit and order_cancel records.
+    private var orderRecords = OrderIDLedger()
+    /// From api_request records that place or cancel orders: the order facts when the logs hold no
+    /// order_submit or order_cancel record at all.
+    private var orderRequests = OrderIDLedger(unnumberedRepeatsMayBeRetries: true)
 
     private var killSwitchRecords = 0
     private var lastKillSwitch: (time: LogInstant, position: LogPosition)?
@@ -68,10 +64,21 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
                 reconciledFirst += 1
                 awaitingReconcile = nil
             }
-        case .orderSubmit: submit(event)
-        case .orderCancel:
-            cancels += 1
-            if (event.clientOrderID ?? "").isEmpty { cancelsWithoutID.record(event.position) }
+        case .orderSubmit:
+            if let startup = awaitingReconcile {
+                ordersBeforeReconcile.record(event.position, "first order after the startup at line \(startup.line), before any reconcile record")
+                awaitingReconcile = nil
+            }
+            orderRecords.place(event, startups: startups)
+        case .orderCancel: orderRecords.cancel(event)
+        case .apiRequest:
+            // Skipped once order records have been seen: then they decide.
+            guard orderRecords.placements + orderRecords.cancellations == 0, event.endpoint != nil else { break }
+            if event.isOrderPlacement {
+                orderRequests.place(event, startups: startups)
+            } else if event.isOrderCancellation {
+                orderRequests.cancel(event)
+            }
         case .killSwitch:
             killSwitchRecords += 1
             if event.time >= (lastKillSwitch?.time ?? LogInstant(nanoseconds: .min)) { lastKillSwitch = (event.time, event.position) }
@@ -84,34 +91,6 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
             }
         case .heartbeat: heartbeat(event)
         default: break
-        }
-    }
-
-    private mutating func submit(_ event: LogEvent) {
-        submits += 1
-        if let startup = awaitingReconcile {
-            ordersBeforeReconcile.record(event.position, "first order after the startup at line \(startup.line), before any reconcile record")
-            awaitingReconcile = nil
-        }
-        guard let id = event.clientOrderID, !id.isEmpty else {
-            submitsWithoutID.record(event.position)
-            return
-        }
-        let isRetry = (event.attempt ?? 1) > 1
-        let fingerprint = ClientOrderIDMemory.fingerprint(id)
-        let epoch = Int32(clamping: startups)
-        guard let seen = ids.lookup(fingerprint) else {
-            if isRetry { retriesWithNewID.record(event.position, "attempt \(event.attempt ?? 0) with id \(id), which no earlier attempt carried") }
-            ids.remember(fingerprint, .init(epoch: epoch, fileIndex: Int32(clamping: event.position.fileIndex),
-                                            line: Int32(clamping: event.position.line)))
-            return
-        }
-        if seen.epoch < epoch {
-            resubmitted.record(event.position, "id \(id) was first submitted at line \(seen.line), before a restart")
-        } else if isRetry {
-            retriesReusingID += 1
-        } else {
-            sharedIDs.record(event.position, "id \(id) already used by the order at line \(seen.line)")
         }
     }
 
@@ -167,17 +146,12 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
         facts.reconciles = reconciles
         facts.startupsReconciledFirst = reconciledFirst
         facts.ordersBeforeReconcile = ordersBeforeReconcile.tally(in: scan, field: "order_submit")
-        facts.resubmittedAfterRestart = resubmitted.tally(in: scan, field: "client_order_id")
-
-        facts.orderSubmits = submits
-        facts.orderCancels = cancels
-        facts.submitsWithoutID = submitsWithoutID.tally(in: scan, field: "client_order_id")
-        facts.cancelsWithoutID = cancelsWithoutID.tally(in: scan, field: "client_order_id")
-        facts.retriesReusingID = retriesReusingID
-        facts.retriesWithNewID = retriesWithNewID.tally(in: scan, field: "client_order_id")
-        facts.sharedIDs = sharedIDs.tally(in: scan, field: "client_order_id")
-        facts.idMemoryCapacity = ids.generationLimit
-        facts.idsForgotten = ids.forgotten
+        if orderRecords.placements + orderRecords.cancellations == 0, orderRequests.placements + orderRequests.cancellations > 0 {
+            orderRequests.write(into: &facts, scan: scan)
+            facts.orderIDsFromRequests = true
+        } else {
+            orderRecords.write(into: &facts, scan: scan)
+        }
 
         facts.killSwitchRecords = killSwitchRecords
         if let lastKillSwitch {

@@ -128,7 +128,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
             closeSingle(event)
             return
         }
-        if !pendingOrders.isEmpty, Self.isStatusQuery(event) { clearPendingOrders(queried: event.clientOrderID) }
+        if !pendingOrders.isEmpty, event.isOrderStatusQuery { clearPendingOrders(queried: event.clientOrderID) }
 
         let key = Self.chainKey(event)
         let open = key.flatMap { openChains[$0] }
@@ -279,7 +279,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
     // MARK: orders whose outcome is unknown (C3)
 
     private mutating func trackOrderOutcome(_ event: LogEvent, failure: RequestFailureClass?, resend: Bool, chain: RetryChain) {
-        guard Self.isPlacement(event) else { return }
+        guard event.isOrderPlacement else { return }
         let key = "\(event.kind.rawValue)\u{1}\(event.method ?? "")\u{1}\(event.endpoint ?? "")"
         if resend, let pending = pendingOrders[key] {
             if let id = pending.clientOrderID, id == event.clientOrderID {
@@ -321,31 +321,6 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
             statusQueried += 1
             pendingOrders[key] = nil
         }
-    }
-
-    private static func isPlacement(_ event: LogEvent) -> Bool {
-        if event.kind == .orderSubmit { return true }
-        guard event.kind == .apiRequest, let endpoint = event.endpoint, EndpointWord.order.occurs(in: endpoint) else {
-            return false
-        }
-        if let method = event.method, !isMethod(method, "POST"), !isMethod(method, "PUT") { return false }
-        return !EndpointWord.notPlacements.contains { $0.occurs(in: endpoint) }
-    }
-
-    /// A query of one order's status. A list of open orders is not one: a filled order is missing from it,
-    /// so the bot would take it for lost and place it again.
-    private static func isStatusQuery(_ event: LogEvent) -> Bool {
-        guard event.kind == .apiRequest, let endpoint = event.endpoint, EndpointWord.order.occurs(in: endpoint),
-              !EndpointWord.open.occurs(in: endpoint)
-        else {
-            return false
-        }
-        return event.method.map { isMethod($0, "GET") } ?? false
-            || EndpointWord.query.occurs(in: endpoint) || EndpointWord.status.occurs(in: endpoint)
-    }
-
-    private static func isMethod(_ method: String, _ name: String) -> Bool {
-        method.utf8.count == name.utf8.count && zip(method.utf8, name.utf8).allSatisfy { $0 & 0xDF == $1 }
     }
 
     // MARK: escalation after auth failures and exhausted platform retries (C1, C3)

@@ -9,6 +9,9 @@ struct ClientOrderIDMemory {
         var epoch: Int32
         var fileIndex: Int32
         var line: Int32
+        /// The exchange accepted the request that carried it (a 2xx status): a later request with
+        /// the same id and no attempt number is then another order, not a retry.
+        var accepted = false
     }
 
     let generationLimit: Int

@@ -8,6 +8,7 @@ struct EndpointWord {
     }
 
     static let order = EndpointWord("order")
+    static let cancel = EndpointWord("cancel")
     static let open = EndpointWord("open")
     static let query = EndpointWord("query")
     static let status = EndpointWord("status")

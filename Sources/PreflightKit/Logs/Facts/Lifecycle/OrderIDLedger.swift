@@ -1,0 +1,73 @@
+import PreflightModel
+
+/// The client order ids of one kind of order record, in one pass and bounded memory: placements
+/// and cancellations without one, retries (attempt > 1) that reuse or replace theirs, ids shared
+/// by distinct orders, and ids placed again after a restart.
+struct OrderIDLedger {
+    private(set) var ids = ClientOrderIDMemory()
+    private(set) var placements = 0
+    private(set) var cancellations = 0
+    private(set) var placementsWithoutID = CitedPositions()
+    private(set) var cancellationsWithoutID = CitedPositions()
+    private(set) var retriesReusingID = 0
+    private(set) var retriesWithNewID = CitedPositions()
+    private(set) var sharedIDs = CitedPositions()
+    private(set) var placedAgainAfterRestart = CitedPositions()
+    /// For api_request records, which often log every HTTP attempt without numbering it: a repeated
+    /// id without an attempt number is a retry unless the exchange accepted the earlier request.
+    let unnumberedRepeatsMayBeRetries: Bool
+
+    init(unnumberedRepeatsMayBeRetries: Bool = false) {
+        self.unnumberedRepeatsMayBeRetries = unnumberedRepeatsMayBeRetries
+    }
+
+    mutating func cancel(_ event: LogEvent) {
+        cancellations += 1
+        if (event.clientOrderID ?? "").isEmpty { cancellationsWithoutID.record(event.position) }
+    }
+
+    /// `startups`: how many startups came before the record.
+    mutating func place(_ event: LogEvent, startups: Int) {
+        placements += 1
+        guard let id = event.clientOrderID, !id.isEmpty else {
+            placementsWithoutID.record(event.position)
+            return
+        }
+        let isRetry = (event.attempt ?? 1) > 1
+        let accepted = event.status.map { (200..<300).contains($0) } ?? false
+        let fingerprint = ClientOrderIDMemory.fingerprint(id)
+        let epoch = Int32(clamping: startups)
+        guard let seen = ids.lookup(fingerprint) else {
+            if isRetry { retriesWithNewID.record(event.position, "attempt \(event.attempt ?? 0) with id \(id), which no earlier attempt carried") }
+            ids.remember(fingerprint, .init(epoch: epoch, fileIndex: Int32(clamping: event.position.fileIndex),
+                                            line: Int32(clamping: event.position.line), accepted: accepted))
+            return
+        }
+        if seen.epoch < epoch {
+            placedAgainAfterRestart.record(event.position, "id \(id) was first submitted at line \(seen.line), before a restart")
+        } else if isRetry || (unnumberedRepeatsMayBeRetries && event.attempt == nil && !seen.accepted) {
+            retriesReusingID += 1
+            if accepted, !seen.accepted {
+                var updated = seen
+                updated.accepted = true
+                ids.remember(fingerprint, updated)
+            }
+        } else {
+            sharedIDs.record(event.position, "id \(id) already used by the order at line \(seen.line)")
+        }
+    }
+
+    /// Writes the order-id facts; `field` names the id field in citations.
+    func write(into facts: inout LifecycleLogFacts, scan: LogScan) {
+        facts.orderSubmits = placements
+        facts.orderCancels = cancellations
+        facts.submitsWithoutID = placementsWithoutID.tally(in: scan, field: "client_order_id")
+        facts.cancelsWithoutID = cancellationsWithoutID.tally(in: scan, field: "client_order_id")
+        facts.retriesReusingID = retriesReusingID
+        facts.retriesWithNewID = retriesWithNewID.tally(in: scan, field: "client_order_id")
+        facts.sharedIDs = sharedIDs.tally(in: scan, field: "client_order_id")
+        facts.resubmittedAfterRestart = placedAgainAfterRestart.tally(in: scan, field: "client_order_id")
+        facts.idMemoryCapacity = ids.generationLimit
+        facts.idsForgotten = ids.forgotten
+    }
+}
