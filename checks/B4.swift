@@ -9,23 +9,26 @@ public struct ExponentialBackoffJitterCheck: Check {
         name: "exponential-backoff-jitter",
         section: .rateLimiting,
         severity: .medium,
-        summary: "Retry delays grow exponentially with the attempt number and are spread by jitter of at least 500 ms.",
+        summary: "Retry delays grow exponentially with the attempt number and carry jitter of at least ±500 ms.",
         rationale: """
             Fixed or linear delays keep hammering an exchange that is struggling, and delays without jitter make \
             every client that failed together retry together, so the retries arrive as one synchronised burst.
             """,
         rule: """
-            fail unless the declared retry backoff is exponential, with jitter whose spread for the same attempt \
-            is at least 500 ms (policy min_jitter_ms) and a ceiling (max_ms) no lower than the base delay; fail \
+            fail unless the declared retry backoff is exponential, with jitter of at least ±500 ms (policy \
+            min_jitter_ms: delays for the same attempt spread over at least twice that, 1000 ms; full jitter spreads \
+            the first retry over base_ms, uniform over 2 × jitter_ms) and a ceiling (max_ms) no lower than the base \
+            delay; fail \
             unless, across the retry chains in the logs, the median delay before attempt k+1 exceeds the median \
-            before attempt k, and delays for the same attempt number spread. Judged on distributions, not single \
+            before attempt k, and delays for the same attempt number spread over at least 1000 ms. Judged on \
+            distributions, not single \
             chains: full jitter (a delay drawn between 0 and the exponential ceiling) is correct even when one \
             chain's second delay is shorter than its first. At least 5 chains must reach a third attempt; the \
             spread is estimated from the range of the delays for one attempt number.
             """,
         remediation: """
             Compute the delay before attempt k as a random value between 0 and min(max_ms, base_ms * 2^k) \
-            (full jitter) and declare retry.backoff: {kind: exponential, base_ms: 500, max_ms: 8000, jitter: full} \
+            (full jitter) and declare retry.backoff: {kind: exponential, base_ms: 1000, max_ms: 16000, jitter: full} \
             in preflight.yml.
             """,
         evidenceSources: [.manifest, .logs],
@@ -42,13 +45,14 @@ public struct ExponentialBackoffJitterCheck: Check {
         let declared = declaredFinding(evidence, policy: policy)
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries, minSpread: policy.int(.minJitterMs)).merge(
+        return observe(logs.retries, minJitter: policy.int(.minJitterMs)).merge(
             declared: declared, overrulesDeclared: true,
             whenSilent: (.unknown, "Keep log samples with at least \(Self.minimumChains) retry chains that reach a third attempt (records with attempt and request_id), so the delays can be measured.")
         )
     }
 
-    private func observe(_ facts: RetryLogFacts, minSpread: Int) -> RetryLogObservation {
+    private func observe(_ facts: RetryLogFacts, minJitter: Int) -> RetryLogObservation {
+        let minSpread = 2 * minJitter
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let format = RetryLogObservation.format
         let byAttempt = Dictionary(facts.delaysByAttempt.map { ($0.attempt, $0) }, uniquingKeysWith: { first, _ in first })
@@ -80,8 +84,8 @@ public struct ExponentialBackoffJitterCheck: Check {
         }
         if widest.estimatedSpreadMs < Double(minSpread) {
             observation.fail(
-                "delays for the same attempt number spread by only about \(format(widest.estimatedSpreadMs)) ms (\(format(widest.minMs))–\(format(widest.maxMs)) ms over \(widest.count) delays before attempt \(widest.attempt)); the minimum is \(minSpread) ms",
-                fix: "Add jitter to the retry delay (full jitter: a random value between 0 and the exponential ceiling) so delays for the same attempt spread by at least \(minSpread) ms."
+                "delays for the same attempt number spread by only about \(format(widest.estimatedSpreadMs)) ms (\(format(widest.minMs))–\(format(widest.maxMs)) ms over \(widest.count) delays before attempt \(widest.attempt)), about ±\(format(widest.estimatedSpreadMs / 2)) ms; the minimum is ±\(minJitter) ms, a spread of \(minSpread) ms",
+                fix: "Add jitter to the retry delay (full jitter: a random value between 0 and the exponential ceiling, with base_ms at least \(minSpread)) so delays for the same attempt spread by at least \(minSpread) ms."
             )
             for location in widest.examples { observation.cite(location, "delay before attempt \(widest.attempt)") }
         }
@@ -100,12 +104,13 @@ public struct ExponentialBackoffJitterCheck: Check {
 
     private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
-        let minSpread = policy.int(.minJitterMs)
+        let minJitter = policy.int(.minJitterMs)
+        let minSpread = 2 * minJitter
         guard let backoff = manifest.retry?.backoff else {
             return .unknown(
                 "no retry backoff declared (retry.backoff) and \(MissingEvidence.logs)",
                 remediation: """
-                    Add backoff: {kind: exponential, base_ms: \(minSpread), max_ms: 8000, jitter: full} to the \
+                    Add backoff: {kind: exponential, base_ms: \(minSpread), max_ms: \(minSpread * 16), jitter: full} to the \
                     retry section of \(manifest.path).
                     """
             )
@@ -141,7 +146,7 @@ public struct ExponentialBackoffJitterCheck: Check {
         } else if let spread {
             if spread < minSpread {
                 assessment.fail(
-                    "jitter spreads delays for the same attempt by only \(spread) ms; the minimum is \(minSpread) ms",
+                    "jitter moves delays for the same attempt by only ±\(spread / 2) ms (a spread of \(spread) ms); the minimum is ±\(minJitter) ms",
                     fix: widenFix(backoff, minSpread: minSpread, path: manifest.path)
                 )
             }
@@ -150,7 +155,7 @@ public struct ExponentialBackoffJitterCheck: Check {
             case nil, .uniform:
                 assessment.fail(
                     "the jitter spread cannot be worked out; declare jitter_ms (retry.backoff.jitter_ms missing)",
-                    fix: "Add jitter_ms: \((minSpread + 1) / 2) to retry.backoff in \(manifest.path), or use jitter: full with base_ms at least \(minSpread)."
+                    fix: "Add jitter_ms: \(minJitter) to retry.backoff in \(manifest.path), or use jitter: full with base_ms at least \(minSpread)."
                 )
             default:
                 assessment.fail(
@@ -176,7 +181,7 @@ public struct ExponentialBackoffJitterCheck: Check {
         return assessment.finding(
             pass: "retry delays back off exponentially with \(jitterText) jitter spreading them by \(spreadText)",
             measured: "\(kindText) backoff, \(jitterText) jitter, spread \(spreadText) (declared)",
-            expected: "exponential backoff, jitter spread at least \(minSpread) ms"
+            expected: "exponential backoff, jitter at least ±\(minJitter) ms (spread \(minSpread) ms)"
         )
     }
 
@@ -203,8 +208,13 @@ public struct ExponentialBackoffJitterCheck: Check {
     public let examples: [CheckExample] = [
         CheckExample(
             "exponential with full jitter",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             expect: .pass
+        ),
+        CheckExample(
+            "full jitter from a 500 ms base: ±250 ms on the first retry",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            expect: .fail, mentioning: "only ±250 ms (a spread of 500 ms)"
         ),
         CheckExample(
             "exponential with uniform jitter of 500 ms",
@@ -227,9 +237,9 @@ public struct ExponentialBackoffJitterCheck: Check {
             expect: .fail, mentioning: "declare jitter_ms"
         ),
         CheckExample(
-            "jitter too narrow",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: uniform\n    jitter_ms: 100\n",
-            expect: .fail, mentioning: "only 200 ms"
+            "uniform jitter of ±250 ms",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: uniform\n    jitter_ms: 250\n",
+            expect: .fail, mentioning: "only ±250 ms (a spread of 500 ms); the minimum is ±500 ms"
         ),
         CheckExample(
             "ceiling below the base delay",
@@ -239,25 +249,25 @@ public struct ExponentialBackoffJitterCheck: Check {
         CheckExample("no backoff declared", manifest: "retry:\n  max_attempts: 3\n", expect: .unknown),
         CheckExample(
             "logs: full jitter, one chain's second delay shorter than its first",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             logs: Self.chains([(120, 1500), (480, 400), (900, 1900), (300, 1100), (650, 2600), (50, 800)]),
             expect: .pass, mentioning: "delays grow with the attempt number"
         ),
         CheckExample(
             "logs: constant delays despite a declared exponential backoff",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             logs: Self.chains([(1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000), (1000, 1000)]),
             expect: .fail, mentioning: "does not exceed the median"
         ),
         CheckExample(
             "logs: growing delays without jitter",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             logs: Self.chains([(500, 1000), (505, 1000), (500, 1010), (498, 1000), (500, 1002), (502, 1000)]),
             expect: .fail, mentioning: "spread by only about"
         ),
         CheckExample(
             "logs: too few retry chains",
-            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 500\n    max_ms: 8000\n    jitter: full\n",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             logs: Self.chains([(120, 1500), (480, 400)]),
             expect: .unknown, mentioning: "too few retry chains"
         ),

@@ -45,7 +45,7 @@ public enum ManifestTemplate {
         out.section("retry")
         out.value("max_attempts", retry?.maxAttempts?.description, suggestion: "3", note: "attempts per request, the first included", from: retry?.maxAttempts)
         out.value("respect_retry_after", retry?.respectRetryAfter?.description, suggestion: "true", note: "a 429/418 waits at least Retry-After", from: retry?.respectRetryAfter)
-        out.backoff("backoff", retry?.backoff, suggestion: "{kind: exponential, base_ms: 500, max_ms: 8000, jitter: full}")
+        out.backoff("backoff", retry?.backoff, suggestion: "{kind: exponential, base_ms: 1000, max_ms: 16000, jitter: full}")
 
         let errors = derived?.errors
         out.section("errors")

@@ -52,7 +52,7 @@ public enum Threshold: String, Codable, Sendable, CaseIterable, CodingKeyReprese
         case .maxPublicInflight: "B1: most public requests in flight at once"
         case .backoffFloorMs: "B2: shortest wait (ms) before retrying after a rate-limit response"
         case .maxAttempts: "B3/C3: most attempts per request, the first included"
-        case .minJitterMs: "B4: least spread (ms) of retry delays for the same attempt"
+        case .minJitterMs: "B4: least jitter (± ms) of retry delays for the same attempt; they must spread over twice this"
         case .timestampSkewMs: "A4: largest gap (ms) between a signed request's timestamp and its log time"
         case .pollCeilingSeconds: "A5: longest NTP poll interval (s)"
         case .offsetShareOfRecvWindow: "A6/E3: largest clock offset as a share of recvWindow"
