@@ -19,13 +19,16 @@ public struct LogReader: Sendable {
     public var progress: (@Sendable (_ fileBytes: Int, _ file: String) -> Void)?
     /// Chunks parsed at once on worker threads; 0 parses on the calling thread.
     public var parallelism: Int
+    /// One worker per core, up to 4: past that the fact builders, which take events in order on one
+    /// thread, are the bottleneck, and each worker costs a chunk's memory.
+    public static let defaultParallelism = min(4, ProcessInfo.processInfo.activeProcessorCount)
     /// What `-` reads; a pipe in tests.
     var standardInputDescriptor: Int32 = 0
 
     public init(
         vocabulary: LogVocabulary = LogVocabulary(), format: LogsSection.Format = .auto,
         timeFormat: LogsSection.TimeFormat = .auto, maxLineBytes: Int = defaultMaxLineBytes,
-        chunkBytes: Int = 256 * 1024, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+        chunkBytes: Int = 256 * 1024, parallelism: Int = defaultParallelism
     ) {
         self.parallelism = parallelism
         self.vocabulary = vocabulary

@@ -233,6 +233,16 @@ struct RequestsFactsTests {
         #expect(window.insert(LogInstant(nanoseconds: 4), time: later, position: LogPosition(fileIndex: 0, line: 10))?.position.line == 5)
     }
 
+    @Test("the earlier sighting keeps its file and a line number past four billion")
+    func reuseWindowKeepsPositions() {
+        var window = TimestampReuseWindow(windowMs: 60_000)
+        let stamp = LogInstant(nanoseconds: 1_795_514_400_000_000_000)
+        let first = LogPosition(fileIndex: 1234, line: 5_000_000_123)
+        #expect(window.insert(stamp, time: LogInstant(nanoseconds: 10), position: first) == nil)
+        let sighting = window.insert(stamp, time: LogInstant(nanoseconds: 20), position: LogPosition(fileIndex: 0, line: 1))
+        #expect(sighting == TimestampReuseWindow.Sighting(position: first, time: LogInstant(nanoseconds: 10)))
+    }
+
     @Test("many distinct timestamps within the window are all remembered while they fit")
     func reuseWindowRemembersWhatFits() {
         var window = TimestampReuseWindow(windowMs: 60_000)
