@@ -1,7 +1,6 @@
-import Dispatch
 
-/// A fixed pool of chunks, parsed on worker threads at most `parallelism` at once and handed back
-/// in the order they were submitted. The pool bounds memory whatever the input size.
+/// A fixed pool of chunks, parsed on `parallelism` worker threads and handed back in the order they
+/// were submitted. The pool bounds memory whatever the input size. Call `stop` when done.
 struct LogChunkPipeline {
     /// 0 parses each chunk on the calling thread as it is submitted.
     let parallelism: Int
@@ -10,6 +9,7 @@ struct LogChunkPipeline {
     private var inFlight: [LogChunk] = []
     /// Every chunk of the pool, for the unknown event names their parsers counted.
     let pool: [LogChunk]
+    private let workers: LogParseWorkers?
 
     init(parallelism: Int, makeChunk: () -> LogChunk) {
         self.parallelism = max(0, parallelism)
@@ -17,6 +17,7 @@ struct LogChunkPipeline {
         // oldest can be taken apart meanwhile.
         pool = (0..<(self.parallelism == 0 ? 1 : self.parallelism + 2)).map { _ in makeChunk() }
         free = pool
+        workers = self.parallelism == 0 ? nil : LogParseWorkers(count: self.parallelism)
     }
 
     /// A chunk ready to fill, or nil when all are in flight: then take the oldest with `finishOldest`.
@@ -24,13 +25,10 @@ struct LogChunkPipeline {
 
     mutating func submit(_ chunk: LogChunk) {
         inFlight.append(chunk)
-        if parallelism == 0 {
-            chunk.parse()
+        if let workers {
+            workers.submit(chunk)
         } else {
-            DispatchQueue.global(qos: .userInitiated).async {
-                chunk.parse()
-                chunk.parsed.signal()
-            }
+            chunk.parse()
         }
     }
 
@@ -39,9 +37,12 @@ struct LogChunkPipeline {
     mutating func finishOldest() -> LogChunk? {
         guard !inFlight.isEmpty else { return nil }
         let chunk = inFlight.removeFirst()
-        if parallelism > 0 { chunk.parsed.wait() }
+        if workers != nil { chunk.parsed.wait() }
         return chunk
     }
 
     mutating func recycle(_ chunk: LogChunk) { free.append(chunk) }
+
+    /// Ends the worker threads; chunks still in flight are parsed first.
+    func stop() { workers?.stop() }
 }

@@ -57,6 +57,7 @@ public struct LogReader: Sendable {
                 capacity: maxLineBytes + 1 + chunkBytes, maxLineBytes: maxLineBytes,
                 parser: LogLineParser(vocabulary: vocabulary, format: format, timeFormat: timeFormat))
         }
+        defer { pipeline.stop() }
         var lineOffset = 0
         let carry = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineBytes + 1)
         defer { carry.deallocate() }

@@ -59,6 +59,21 @@ struct LogStreamingTests {
         #expect(actual.lines == 800)
     }
 
+    @Test func theWorkerThreadsEndWithTheRead() async throws {
+        let folder = try LogFolder()
+        let file = try folder.write("mixed.log", Self.text)
+        func threads() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0 }
+        let before = threads()
+        for _ in 0..<10 { _ = scan([file], reader: LogReader(chunkBytes: 512, parallelism: 4)) }
+        // They finish their last chunk and return; give them a moment to be gone.
+        var after = threads()
+        for _ in 0..<100 where after >= before + 4 {
+            try await Task.sleep(for: .milliseconds(20))
+            after = threads()
+        }
+        #expect(after < before + 4, "\(before) threads before 10 reads with 4 workers each, \(after) after")
+    }
+
     @Test func oversizedLinesAreFoundAtAnyChunkSize() throws {
         let folder = try LogFolder()
         let long = #"{"time":1,"event":"heartbeat","pad":""# + String(repeating: "z", count: 500) + #""}"#
