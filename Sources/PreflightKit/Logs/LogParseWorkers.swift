@@ -11,8 +11,11 @@ final class LogParseWorkers: @unchecked Sendable {
 
     init(count: Int) {
         for index in 0..<count {
-            let thread = Thread { [self] in work() }
-            thread.name = "preflight-log-parser-\(index)"
+            let thread = Thread { [self] in
+                // Named from inside: on Linux that is what names the OS thread (seen in top, gdb, /proc).
+                Thread.current.name = "preflight-log-\(index)"
+                work()
+            }
             thread.start()
         }
     }

@@ -62,16 +62,29 @@ struct LogStreamingTests {
     @Test func theWorkerThreadsEndWithTheRead() async throws {
         let folder = try LogFolder()
         let file = try folder.write("mixed.log", Self.text)
-        func threads() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0 }
-        let before = threads()
-        for _ in 0..<10 { _ = scan([file], reader: LogReader(chunkBytes: 512, parallelism: 4)) }
-        // They finish their last chunk and return; give them a moment to be gone.
-        var after = threads()
-        for _ in 0..<100 where after >= before + 4 {
-            try await Task.sleep(for: .milliseconds(20))
-            after = threads()
+        /// Threads named by LogParseWorkers ("preflight-log-N").
+        func parserThreads() -> Int {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+            return tasks.filter { task in
+                let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+                return name?.hasPrefix("preflight-log") == true
+            }.count
         }
-        #expect(after < before + 4, "\(before) threads before 10 reads with 4 workers each, \(after) after")
+        var during = 0
+        for _ in 0..<10 {
+            var sink = ThreadCountingSink(count: parserThreads)
+            _ = LogReader(chunkBytes: 512, parallelism: 4).read(LogSources.resolve([file]), into: &sink)
+            during = max(during, sink.largest)
+        }
+        #expect(during >= 4, "the workers were not seen while reading")
+        // Other tests may be reading at the same time: wait for a moment with no parser thread at all,
+        // which never comes if each read left its four behind.
+        var after = parserThreads()
+        for _ in 0..<250 where after > 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            after = parserThreads()
+        }
+        #expect(after == 0, "\(after) parser threads still running after the reads")
     }
 
     @Test func oversizedLinesAreFoundAtAnyChunkSize() throws {
@@ -88,5 +101,14 @@ struct LogStreamingTests {
                         "chunk \(chunk), \(parallelism) workers")
             }
         }
+    }
+}
+
+/// Samples a thread count as events arrive, so a test can see the workers while they exist.
+struct ThreadCountingSink: LogEventSink {
+    let count: () -> Int
+    var largest = 0
+    mutating func consume(_ event: LogEvent) {
+        if event.position.line % 50 == 1 { largest = max(largest, count()) }
     }
 }
