@@ -61,7 +61,6 @@ final class LogChunk: @unchecked Sendable {
         tally = LogScanTally()
         var line = 0
         var start = 0
-        var event = LogEvent(kind: .heartbeat, time: LogInstant(nanoseconds: 0), position: LogPosition(fileIndex: 0, line: 0))
         while start < count {
             let found = memchr(bytes + start, Int32(UInt8(ascii: "\n")), count - start)
             let end = found.map { UnsafeMutableRawPointer(bytes).distance(to: $0) } ?? count
@@ -69,7 +68,7 @@ final class LogChunk: @unchecked Sendable {
             if end - start > maxLineBytes {
                 tally.record(.oversizedLine, sample(line, "longer than \(maxLineBytes) bytes"))
             } else {
-                parseLine(start, end - start, line: line, terminated: found != nil, into: &event)
+                parseLine(start, end - start, line: line, terminated: found != nil)
             }
             start = end + 1
         }
@@ -80,18 +79,22 @@ final class LogChunk: @unchecked Sendable {
         lines = line
     }
 
+    /// The event is parsed straight into a new last element of `events`, so that its strings are
+    /// neither copied nor retained on the way; the element goes again unless the line was an event.
     @inline(__always)
-    private func parseLine(_ start: Int, _ length: Int, line: Int, terminated: Bool, into event: inout LogEvent) {
+    private func parseLine(_ start: Int, _ length: Int, line: Int, terminated: Bool) {
         var start = start, length = length
         if startsFile, line == 1, length >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
             start += 3  // a UTF-8 byte order mark
             length -= 3
         }
         let position = LogPosition(fileIndex: fileIndex, line: line)
-        switch parser.parse(bytes + start, length, terminated: terminated, position: position, into: &event) {
+        events.append(LogEvent(kind: .heartbeat, time: LogInstant(nanoseconds: 0), position: position))
+        let last = events.count - 1
+        switch parser.parse(bytes + start, length, terminated: terminated, position: position, into: &events[last]) {
         case .event:
-            tally.countEvent(event.kind)
-            events.append(event)
+            tally.countEvent(events[last].kind)
+            return
         case .blank:
             break
         case .bad(let kind, let detail):
@@ -99,6 +102,7 @@ final class LogChunk: @unchecked Sendable {
         case .unknownEvent:
             tally.record(.unknownEvent, sample(line, parser.unknownEventName()))
         }
+        events.removeLast()
     }
 
     /// Hands each event to `sink` in place (no copies), its line moved from chunk-relative to file-wide.
