@@ -25,6 +25,13 @@ final class LogChunk: @unchecked Sendable {
     /// Set on a file's last chunk: what the reader learnt about the file as a whole.
     var endOfFile: EndOfFile?
 
+    /// Where an unknown event's name lies in the chunk, and its hash; nil hash: the record had no name.
+    struct UnknownName {
+        var hash: UInt64?
+        var lineStart: Int
+        var span: LogValueSpan
+    }
+
     struct EndOfFile {
         var bytes: Int
         var failure: LogReadFailure?
@@ -32,6 +39,8 @@ final class LogChunk: @unchecked Sendable {
 
     // Set by parsing.
     private(set) var events: [LogEvent] = []
+    /// Each unknown-event record's name, in line order, for the reader to count in reading order.
+    private(set) var unknownNames: [UnknownName] = []
     private(set) var lines = 0
     private(set) var tally = LogScanTally()
 
@@ -40,7 +49,7 @@ final class LogChunk: @unchecked Sendable {
         self.maxLineBytes = maxLineBytes
         self.parser = parser
         bytes = .allocate(capacity: capacity + 16)
-        // Only the padding needs defined contents; pages of the rest are touched when first filled.
+        // Pages are touched when first filled; the reader zeroes the 8 bytes after what it fills.
         (bytes + capacity).initialize(repeating: 0, count: 16)
     }
 
@@ -58,6 +67,7 @@ final class LogChunk: @unchecked Sendable {
 
     func parse() {
         events.removeAll(keepingCapacity: true)
+        unknownNames.removeAll(keepingCapacity: true)
         tally = LogScanTally()
         var line = 0
         var start = 0
@@ -101,8 +111,19 @@ final class LogChunk: @unchecked Sendable {
             tally.record(kind, sample(line, detail))
         case .unknownEvent:
             tally.record(.unknownEvent, sample(line, parser.unknownEventName()))
+            let name = parser.unknownName
+            unknownNames.append(UnknownName(
+                hash: name.map { UnknownEventNameCounter.hash(bytes + start, $0) }, lineStart: start,
+                span: name ?? LogValueSpan()))
         }
         events.removeLast()
+    }
+
+    /// Counts the chunk's unknown event names, in line order; their text is read from the chunk.
+    func countUnknownNames(into counter: inout UnknownEventNameCounter) {
+        for unknown in unknownNames {
+            counter.count(hash: unknown.hash) { parser.text(bytes + unknown.lineStart, unknown.span) }
+        }
     }
 
     /// Hands each event to `sink` in place (no copies), its line moved from chunk-relative to file-wide.

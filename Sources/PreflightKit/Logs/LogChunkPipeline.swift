@@ -7,8 +7,7 @@ struct LogChunkPipeline {
     private var free: [LogChunk]
     /// Oldest first; never longer than the pool.
     private var inFlight: [LogChunk] = []
-    /// Every chunk of the pool, for the unknown event names their parsers counted.
-    let pool: [LogChunk]
+    private let pool: [LogChunk]
     private let workers: LogParseWorkers?
 
     init(parallelism: Int, makeChunk: () -> LogChunk) {

@@ -18,8 +18,8 @@ final class LogLineParser {
     let timeFormat: LogsSection.TimeFormat
     private let slots: UnsafeMutablePointer<LogValueSpan>
     private var present: UInt64 = 0
-    private(set) var unknownEventNames = UnknownEventNameCounter()
-    private var unknownName: LogValueSpan?
+    /// After `.unknownEvent`: the span of the event (or message) name, nil when the record had neither.
+    private(set) var unknownName: LogValueSpan?
     private var unknownNameLine: UnsafePointer<UInt8>?
     private static let fieldCount = LogField.allCases.count
     private static let kinds = LogEventKind.allCases
@@ -106,7 +106,6 @@ final class LogLineParser {
         guard let kind else {
             unknownName = span(Self.eventIndex) ?? span(Self.messageIndex)
             unknownNameLine = p
-            unknownEventNames.count(p, unknownName) { self.text(p, $0) }
             return .unknownEvent
         }
         guard let timeSpan = span(Self.timeIndex), timeSpan.kind != .null else {

@@ -11,7 +11,8 @@ public struct LogReader: Sendable {
     public var vocabulary: LogVocabulary
     public var format: LogsSection.Format
     public var timeFormat: LogsSection.TimeFormat
-    /// Lines longer than this (newline excluded) are skipped and counted as oversized.
+    /// Lines longer than this (the newline excluded; a carriage return before it and a byte-order
+    /// mark included) are skipped and counted as oversized.
     public var maxLineBytes: Int
     /// Bytes asked of the file (or of zlib) per read.
     public var chunkBytes: Int
@@ -30,6 +31,7 @@ public struct LogReader: Sendable {
         timeFormat: LogsSection.TimeFormat = .auto, maxLineBytes: Int = defaultMaxLineBytes,
         chunkBytes: Int = 256 * 1024, parallelism: Int = defaultParallelism
     ) {
+        precondition(chunkBytes > 0 && maxLineBytes >= 0, "a log reader needs chunkBytes > 0 and maxLineBytes >= 0")
         self.parallelism = parallelism
         self.vocabulary = vocabulary
         self.format = format
@@ -58,6 +60,7 @@ public struct LogReader: Sendable {
                 parser: LogLineParser(vocabulary: vocabulary, format: format, timeFormat: timeFormat))
         }
         defer { pipeline.stop() }
+        var unknownNames = UnknownEventNameCounter()
         var lineOffset = 0
         let carry = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineBytes + 1)
         defer { carry.deallocate() }
@@ -72,7 +75,7 @@ public struct LogReader: Sendable {
                 case .failure(let failure):
                     // Files earlier in the list report first.
                     while let chunk = pipeline.finishOldest() {
-                        take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+                        take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
                         pipeline.recycle(chunk)
                     }
                     tally.scan.unreadable.append(UnreadableLog(path: path, reason: failure.reason))
@@ -84,17 +87,17 @@ public struct LogReader: Sendable {
             readChunks(from: source, fileIndex: fileIndex, name: input.name, carry: carry) {
                 if let chunk = pipeline.takeFree() { return chunk }
                 let chunk = pipeline.finishOldest()!
-                take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+                take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
                 return chunk
             } submit: {
                 pipeline.submit($0)
             }
         }
         while let chunk = pipeline.finishOldest() {
-            take(chunk, lineOffset: &lineOffset, tally: &tally, sink: &sink)
+            take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
             pipeline.recycle(chunk)
         }
-        return tally.finish(unknownEventNames: pipeline.pool.map(\.parser.unknownEventNames))
+        return tally.finish(unknownEventNames: unknownNames)
     }
 
     /// Reads and only counts: events by kind and bad input.
@@ -107,10 +110,12 @@ public struct LogReader: Sendable {
     /// after a file's last chunk, what is known of the file as a whole.
     @inline(__always)
     private func take<Sink: LogEventSink>(
-        _ chunk: LogChunk, lineOffset: inout Int, tally: inout LogScanTally, sink: inout Sink
+        _ chunk: LogChunk, lineOffset: inout Int, tally: inout LogScanTally, unknownNames: inout UnknownEventNameCounter,
+        sink: inout Sink
     ) {
         chunk.deliver(to: &sink, lineOffset: lineOffset)
         tally.absorb(chunk.tally, lineOffset: lineOffset)
+        chunk.countUnknownNames(into: &unknownNames)
         lineOffset += chunk.lines
         guard let end = chunk.endOfFile else { return }
         let name = chunk.fileName
@@ -187,6 +192,8 @@ public struct LogReader: Sendable {
                 carried = end - wholeLines
                 carry.update(from: bytes + wholeLines, count: carried)
             }
+            // The parser reads whole words a few bytes past a line's end: give them defined contents.
+            (bytes + chunk.count).update(repeating: 0, count: 8)
             submit(chunk)
         }
     }

@@ -33,18 +33,15 @@ struct LogScanTally {
         }
     }
 
-    /// The scan, with the unknown event names the parsers counted (merged by name, most frequent
-    /// first, at most 20).
-    consuming func finish(unknownEventNames counters: [UnknownEventNameCounter]) -> LogScan {
+    /// The scan, with the unknown event names counted (merged by name, most frequent first, at most 20).
+    consuming func finish(unknownEventNames counter: UnknownEventNameCounter) -> LogScan {
         var scan = scan
         for (index, count) in eventCounts.enumerated() where count > 0 { scan.eventsByKind[Self.kinds[index]] = count }
         for (index, tally) in badInput.enumerated() where tally.count > 0 { scan.badInput[Self.badKinds[index]] = tally }
         var byName: [String: Int] = [:]
-        for counter in counters {
-            for (name, count) in counter.counts { byName[name, default: 0] += count }
-            if counter.withoutName > 0 { byName[Self.noEventName, default: 0] += counter.withoutName }
-            if counter.others > 0 { byName[Self.otherEventNames, default: 0] += counter.others }
-        }
+        for (name, count) in counter.counts { byName[name, default: 0] += count }
+        if counter.withoutName > 0 { byName[Self.noEventName, default: 0] += counter.withoutName }
+        if counter.others > 0 { byName[Self.otherEventNames, default: 0] += counter.others }
         scan.unknownEventNames = byName
             .map { LogScan.UnknownEventName(name: $0.key, count: $0.value) }
             .sorted { ($0.count, $1.name) > ($1.count, $0.name) }

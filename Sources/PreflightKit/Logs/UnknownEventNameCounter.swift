@@ -1,6 +1,7 @@
 /// Counts the event names that matched no kind, keyed by a hash of their bytes so that a
 /// repeated name costs no `String`. Bounded: past `limit` distinct names, the rest are counted
-/// together.
+/// together. Fed in reading order (one counter per read, on the reader's thread), so which names
+/// get named does not depend on how the reading was split between threads.
 struct UnknownEventNameCounter {
     static let limit = 64
 
@@ -15,14 +16,18 @@ struct UnknownEventNameCounter {
     private(set) var others = 0
     private(set) var withoutName = 0
 
-    mutating func count(
-        _ p: UnsafePointer<UInt8>, _ span: LogValueSpan?, name: (LogValueSpan) -> String?
-    ) {
-        guard let span else {
+    /// The hash `count` keys a name by: its bytes and how they were written (plain or escaped).
+    static func hash(_ p: UnsafePointer<UInt8>, _ span: LogValueSpan) -> UInt64 {
+        ByteKeyTable.wordHash(p + Int(span.start), Int(span.end - span.start)) ^ UInt64(span.kind.rawValue)
+    }
+
+    /// One record with the name of `hash` (nil: a record with no event or message field at all);
+    /// `name` is asked only for a name not seen before, while there is room.
+    mutating func count(hash: UInt64?, name: () -> String?) {
+        guard let hash else {
             withoutName += 1
             return
         }
-        let hash = ByteKeyTable.wordHash(p + Int(span.start), Int(span.end - span.start)) ^ UInt64(span.kind.rawValue)
         var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while let slot = slots[index] {
             if slot.hash == hash {
@@ -31,7 +36,7 @@ struct UnknownEventNameCounter {
             }
             index = (index + 1) & (slots.count - 1)
         }
-        guard distinct < Self.limit, let text = name(span) else {
+        guard distinct < Self.limit, let text = name() else {
             others += 1
             return
         }

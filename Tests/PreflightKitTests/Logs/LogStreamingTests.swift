@@ -59,6 +59,19 @@ struct LogStreamingTests {
         #expect(actual.lines == 800)
     }
 
+    @Test(arguments: [0, 1, 3])
+    func unknownEventNamesAreTheSameWhateverTheWorkerCount(_ parallelism: Int) throws {
+        let folder = try LogFolder()
+        // 100 distinct unknown names, more than are named, each repeated further on.
+        let lines = (0..<2000).map { n in #"{"time":1709294400,"event":"custom_\#((n * 37) % 100)"}"# }
+        let file = try folder.write("unknown.log", lines.joined(separator: "\n") + "\n")
+        let (expected, _) = scan([file], reader: LogReader(chunkBytes: 1 << 20, parallelism: 0))
+        let (actual, _) = scan([file], reader: LogReader(chunkBytes: 300, parallelism: parallelism))
+        #expect(actual.unknownEventNames == expected.unknownEventNames)
+        #expect(expected.unknownEventNames.count == 20)
+        #expect(expected.unknownEventNames.contains { $0.name == "(other names)" && $0.count == 36 * 20 })
+    }
+
     @Test func theWorkerThreadsEndWithTheRead() async throws {
         let folder = try LogFolder()
         let file = try folder.write("mixed.log", Self.text)
