@@ -8,4 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product preflight-bench >&2
-exec .build/release/preflight-bench "$@"
+# Not exec: the bench reports its children's peak RSS, which must not include the build above.
+.build/release/preflight-bench "$@"
