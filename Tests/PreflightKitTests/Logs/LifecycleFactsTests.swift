@@ -72,6 +72,25 @@ struct LifecycleFactsTests {
         #expect(logs.cancelsWithoutID.samples.map(\.location.line) == [8])
     }
 
+    @Test func withoutOrderRecordsThePlacementRequestsAreTheFirstOrders() throws {
+        let post = #""event":"api_request","method":"POST","endpoint":"/api/v3/order""#
+        let logs = try collectStreamAndLifecycleLogs([
+            logRecord("10:00:00.000", #""event":"startup""#),
+            // A query is no order; the placement after it comes before any reconcile.
+            logRecord("10:00:01.000", #""event":"api_request","method":"GET","endpoint":"/api/v3/openOrders""#),
+            logRecord("10:00:02.000", #"\#(post),"client_order_id":"a","status":200"#),
+            logRecord("11:00:00.000", #""event":"startup""#),
+            logRecord("11:00:01.000", #""event":"reconcile""#),
+            logRecord("11:00:02.000", #"\#(post),"client_order_id":"a","status":200"#),
+        ]).lifecycle
+        #expect(logs.orderIDsFromRequests)
+        #expect(logs.startups == 2)
+        #expect(logs.startupsReconciledFirst == 1)
+        #expect(logs.ordersBeforeReconcile.samples.map(\.location.line) == [3])
+        #expect(logs.ordersBeforeReconcile.samples.first?.location.field == "api_request")
+        #expect(logs.resubmittedAfterRestart.samples.map(\.location.line) == [6])
+    }
+
     @Test func orderRecordsOutrankTheRequestsThatCarriedThem() throws {
         let logs = try collectStreamAndLifecycleLogs([
             logRecord("10:00:00.000", #""event":"order_submit","client_order_id":"a""#),

@@ -17,16 +17,12 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
 
     private var startups = 0
     private var reconciles = 0
-    private var reconciledFirst = 0
-    /// The startup whose first order has not come yet, while no reconcile record has either.
-    private var awaitingReconcile: LogPosition?
-    private var ordersBeforeReconcile = CitedPositions()
 
     /// From order_submit and order_cancel records.
-    private var orderRecords = OrderIDLedger()
+    private var orderRecords = OrderLedger()
     /// From api_request records that place or cancel orders: the order facts when the logs hold no
     /// order_submit or order_cancel record at all.
-    private var orderRequests = OrderIDLedger(unnumberedRepeatsMayBeRetries: true)
+    private var orderRequests = OrderLedger(unnumberedRepeatsMayBeRetries: true)
 
     private var killSwitchRecords = 0
     private var lastKillSwitch: (time: LogInstant, position: LogPosition)?
@@ -53,23 +49,17 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
         switch event.kind {
         case .startup:
             startups += 1
-            awaitingReconcile = event.position
+            orderRecords.startup(at: event.position)
+            orderRequests.startup(at: event.position)
             if startupTimes.count < Self.runLimit {
                 startupTimes.append(event.time)
                 if let open = segments.removeValue(forKey: event.position.fileIndex) { closedSegments.append(open) }
             }
         case .reconcile:
             reconciles += 1
-            if awaitingReconcile != nil {
-                reconciledFirst += 1
-                awaitingReconcile = nil
-            }
-        case .orderSubmit:
-            if let startup = awaitingReconcile {
-                ordersBeforeReconcile.record(event.position, "first order after the startup at line \(startup.line), before any reconcile record")
-                awaitingReconcile = nil
-            }
-            orderRecords.place(event, startups: startups)
+            orderRecords.reconcile()
+            orderRequests.reconcile()
+        case .orderSubmit: orderRecords.place(event, startups: startups)
         case .orderCancel: orderRecords.cancel(event)
         case .apiRequest:
             // Skipped once order records have been seen: then they decide.
@@ -144,13 +134,11 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
 
         facts.startups = startups
         facts.reconciles = reconciles
-        facts.startupsReconciledFirst = reconciledFirst
-        facts.ordersBeforeReconcile = ordersBeforeReconcile.tally(in: scan, field: "order_submit")
         if orderRecords.placements + orderRecords.cancellations == 0, orderRequests.placements + orderRequests.cancellations > 0 {
-            orderRequests.write(into: &facts, scan: scan)
+            orderRequests.write(into: &facts, scan: scan, placementField: "api_request")
             facts.orderIDsFromRequests = true
         } else {
-            orderRecords.write(into: &facts, scan: scan)
+            orderRecords.write(into: &facts, scan: scan, placementField: "order_submit")
         }
 
         facts.killSwitchRecords = killSwitchRecords

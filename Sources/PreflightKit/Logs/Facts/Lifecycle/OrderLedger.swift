@@ -1,9 +1,10 @@
 import PreflightModel
 
-/// The client order ids of one kind of order record, in one pass and bounded memory: placements
-/// and cancellations without one, retries (attempt > 1) that reuse or replace theirs, ids shared
-/// by distinct orders, and ids placed again after a restart.
-struct OrderIDLedger {
+/// The orders of one kind of order record, in one pass and bounded memory. D1: the first order
+/// after each startup, and whether a reconcile record came before it. D2: placements and
+/// cancellations without a client order id, retries (attempt > 1) that reuse or replace theirs,
+/// ids shared by distinct orders, and ids placed again after a restart.
+struct OrderLedger {
     private(set) var ids = ClientOrderIDMemory()
     private(set) var placements = 0
     private(set) var cancellations = 0
@@ -13,12 +14,25 @@ struct OrderIDLedger {
     private(set) var retriesWithNewID = CitedPositions()
     private(set) var sharedIDs = CitedPositions()
     private(set) var placedAgainAfterRestart = CitedPositions()
+    /// The startup whose first order has not come yet, while no reconcile record has either.
+    private var awaitingReconcile: LogPosition?
+    private(set) var startupsReconciledFirst = 0
+    private(set) var ordersBeforeReconcile = CitedPositions()
     /// For api_request records, which often log every HTTP attempt without numbering it: a repeated
     /// id without an attempt number is a retry unless the exchange accepted the earlier request.
     let unnumberedRepeatsMayBeRetries: Bool
 
     init(unnumberedRepeatsMayBeRetries: Bool = false) {
         self.unnumberedRepeatsMayBeRetries = unnumberedRepeatsMayBeRetries
+    }
+
+    mutating func startup(at position: LogPosition) { awaitingReconcile = position }
+
+    mutating func reconcile() {
+        if awaitingReconcile != nil {
+            startupsReconciledFirst += 1
+            awaitingReconcile = nil
+        }
     }
 
     mutating func cancel(_ event: LogEvent) {
@@ -29,6 +43,10 @@ struct OrderIDLedger {
     /// `startups`: how many startups came before the record.
     mutating func place(_ event: LogEvent, startups: Int) {
         placements += 1
+        if let startup = awaitingReconcile {
+            ordersBeforeReconcile.record(event.position, "first order after the startup at line \(startup.line), before any reconcile record")
+            awaitingReconcile = nil
+        }
         guard let id = event.clientOrderID, !id.isEmpty else {
             placementsWithoutID.record(event.position)
             return
@@ -57,8 +75,10 @@ struct OrderIDLedger {
         }
     }
 
-    /// Writes the order-id facts; `field` names the id field in citations.
-    func write(into facts: inout LifecycleLogFacts, scan: LogScan) {
+    /// Writes the order facts; `placementField` names the placement records in citations.
+    func write(into facts: inout LifecycleLogFacts, scan: LogScan, placementField: String) {
+        facts.startupsReconciledFirst = startupsReconciledFirst
+        facts.ordersBeforeReconcile = ordersBeforeReconcile.tally(in: scan, field: placementField)
         facts.orderSubmits = placements
         facts.orderCancels = cancellations
         facts.submitsWithoutID = placementsWithoutID.tally(in: scan, field: "client_order_id")
