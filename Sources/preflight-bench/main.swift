@@ -137,6 +137,10 @@ defer { if !options.keep { try? FileManager.default.removeItem(atPath: folder) }
 
 let path: String
 if let file = options.file {
+    guard FileManager.default.isReadableFile(atPath: file) else {
+        FileHandle.standardError.write(Data("preflight-bench: cannot read \(file)\n".utf8))
+        exit(2)
+    }
     path = file
 } else {
     path = folder + "/synthetic.jsonl"

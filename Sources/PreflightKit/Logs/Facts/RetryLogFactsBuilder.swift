@@ -254,26 +254,35 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
     }
 
     /// Request id first, then client order id, then endpoint + method when the record numbers its attempt.
-    /// Hashed rather than concatenated: this runs for every request record.
+    /// Hashed rather than concatenated: this runs for every request record. FNV-1a over the UTF-8
+    /// bytes, not `Hasher`: ids are short ASCII, and SipHash with String's normalisation costs more.
     private static func chainKey(_ event: LogEvent) -> Int? {
-        var hasher = Hasher()
-        // An ordinal, not the kind's raw value: hashing a String per record costs more.
-        hasher.combine(event.kind == .apiRequest ? 0 as UInt8 : event.kind == .orderSubmit ? 1 : 2)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        // A separator outside UTF-8 after each part, so that ("ab", "c") and ("a", "bc") differ.
+        @inline(__always) func mix(_ text: String?) {
+            if let text { for byte in text.utf8 { mix(byte) } }
+            mix(0xFF)
+        }
+        mix(event.kind == .apiRequest ? 0 : event.kind == .orderSubmit ? 1 : 2)
         if let id = event.requestID {
-            hasher.combine(0 as UInt8)
-            hasher.combine(id)
-            return hasher.finalize()
+            mix(0)
+            mix(id)
+            return Int(truncatingIfNeeded: hash)
         }
         guard event.clientOrderID != nil || event.attempt != nil else { return nil }
-        hasher.combine(event.method)
-        hasher.combine(event.endpoint)
+        mix(event.method)
+        mix(event.endpoint)
         if let id = event.clientOrderID {
-            hasher.combine(1 as UInt8)
-            hasher.combine(id)
+            mix(1)
+            mix(id)
         } else {
-            hasher.combine(2 as UInt8)
+            mix(2)
         }
-        return hasher.finalize()
+        return Int(truncatingIfNeeded: hash)
     }
 
     // MARK: orders whose outcome is unknown (C3)
