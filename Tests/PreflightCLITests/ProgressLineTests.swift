@@ -36,12 +36,18 @@ struct ProgressLineTests {
         #expect(text.contains("\r\u{1B}[Kpreflight "), "\(text)")
     }
 
-    @Test func withoutATerminalNothingIsShown() async throws {
+    @Test func withoutATerminalNothingIsShown() throws {
         let (folder, fifo) = try Self.makeFIFO()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let feeding = Task.detached { try Self.feedSlowly(fifo) }
+        // A thread of its own, not a task: the run below blocks this one, and tasks may all be busy.
+        let fed = DispatchSemaphore(value: 0)
+        let feeder = Thread {
+            try? Self.feedSlowly(fifo)
+            fed.signal()
+        }
+        feeder.start()
         let outcome = try PreflightBinary.run(Self.arguments(fifo))
-        try await feeding.value
+        fed.wait()
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("reading log samples"))
         #expect(!outcome.stdout.contains("reading log samples"))
