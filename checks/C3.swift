@@ -266,16 +266,7 @@ public struct PlatformErrorBoundedRetryCheck: Check {
     public let examples: [CheckExample] = [
         CheckExample(
             "retries then escalates, queries unknown orders",
-            manifest: """
-                retry:
-                  max_attempts: 3
-                errors:
-                  platform: retry_then_escalate
-                orders:
-                  client_order_ids: true
-                  on_unknown_outcome: query_status
-
-                """,
+            manifest: Self.declaresSafeRetry,
             expect: .pass
         ),
         CheckExample(

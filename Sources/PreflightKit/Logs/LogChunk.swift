@@ -110,8 +110,8 @@ final class LogChunk: @unchecked Sendable {
         case .bad(let kind, let detail):
             tally.record(kind, sample(line, detail))
         case .unknownEvent:
-            tally.record(.unknownEvent, sample(line, parser.unknownEventName()))
             let name = parser.unknownName
+            tally.record(.unknownEvent, sample(line, name.flatMap { parser.text(bytes + start, $0) }))
             unknownNames.append(UnknownName(
                 hash: name.map { UnknownEventNameCounter.hash(bytes + start, $0) }, lineStart: start,
                 span: name ?? LogValueSpan()))

@@ -2,21 +2,19 @@
 /// A fixed pool of chunks, parsed on `parallelism` worker threads and handed back in the order they
 /// were submitted. The pool bounds memory whatever the input size. Call `stop` when done.
 struct LogChunkPipeline {
-    /// 0 parses each chunk on the calling thread as it is submitted.
-    let parallelism: Int
     private var free: [LogChunk]
     /// Oldest first; never longer than the pool.
     private var inFlight: [LogChunk] = []
     private let pool: [LogChunk]
     private let workers: LogParseWorkers?
 
+    /// `parallelism` 0 parses each chunk on the calling thread as it is submitted.
     init(parallelism: Int, makeChunk: () -> LogChunk) {
-        self.parallelism = max(0, parallelism)
         // One more than the workers so a chunk can be filled while they parse, one more so the
         // oldest can be taken apart meanwhile.
-        pool = (0..<(self.parallelism == 0 ? 1 : self.parallelism + 2)).map { _ in makeChunk() }
+        pool = (0..<(parallelism > 0 ? parallelism + 2 : 1)).map { _ in makeChunk() }
         free = pool
-        workers = self.parallelism == 0 ? nil : LogParseWorkers(count: self.parallelism)
+        workers = parallelism > 0 ? LogParseWorkers(count: parallelism) : nil
     }
 
     /// A chunk ready to fill, or nil when all are in flight: then take the oldest with `finishOldest`.

@@ -20,7 +20,6 @@ final class LogLineParser {
     private var present: UInt64 = 0
     /// After `.unknownEvent`: the span of the event (or message) name, nil when the record had neither.
     private(set) var unknownName: LogValueSpan?
-    private var unknownNameLine: UnsafePointer<UInt8>?
     private static let fieldCount = LogField.allCases.count
     private static let kinds = LogEventKind.allCases
 
@@ -46,7 +45,6 @@ final class LogLineParser {
         if first == n { return .blank }
 
         present = 0
-        unknownNameLine = nil
         let asJSON: Bool
         switch format {
         case .jsonl: asJSON = true
@@ -60,12 +58,6 @@ final class LogLineParser {
             return .bad(failureKind(p, count, json: asJSON, terminated: terminated), detail: nil)
         }
         return self.event(p, position: position, into: &event)
-    }
-
-    /// The event name of the line just parsed, when it was `.unknownEvent`; nil when it had none.
-    func unknownEventName() -> String? {
-        guard let unknownName, let unknownNameLine else { return nil }
-        return text(unknownNameLine, unknownName)
     }
 
     @inline(__always)
@@ -105,7 +97,6 @@ final class LogLineParser {
         if kind == nil, let message = span(Self.messageIndex) { kind = eventKind(p, message) }
         guard let kind else {
             unknownName = span(Self.eventIndex) ?? span(Self.messageIndex)
-            unknownNameLine = p
             return .unknownEvent
         }
         guard let timeSpan = span(Self.timeIndex), timeSpan.kind != .null else {

@@ -14,7 +14,7 @@ public struct LogReader: Sendable {
     /// Lines longer than this (the newline excluded; a carriage return before it and a byte-order
     /// mark included) are skipped and counted as oversized.
     public var maxLineBytes: Int
-    /// Bytes asked of the file (or of zlib) per read.
+    /// Bytes asked of the file (or of zlib) per read, and the least a chunk takes in before it is parsed.
     public var chunkBytes: Int
     /// Told after each chunk: bytes read so far in this file and its name. For a progress line; nil costs nothing.
     public var progress: (@Sendable (_ fileBytes: Int, _ file: String) -> Void)?
@@ -64,6 +64,15 @@ public struct LogReader: Sendable {
         var lineOffset = 0
         let carry = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineBytes + 1)
         defer { carry.deallocate() }
+        func take(_ chunk: LogChunk) {
+            self.take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
+        }
+        func takeAll() {
+            while let chunk = pipeline.finishOldest() {
+                take(chunk)
+                pipeline.recycle(chunk)
+            }
+        }
         for input in sources.inputs {
             let source: LogByteSource
             switch input {
@@ -73,11 +82,7 @@ public struct LogReader: Sendable {
                 switch LogByteSource.open(path) {
                 case .success(let opened): source = opened
                 case .failure(let failure):
-                    // Files earlier in the list report first.
-                    while let chunk = pipeline.finishOldest() {
-                        take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
-                        pipeline.recycle(chunk)
-                    }
+                    takeAll()  // files earlier in the list report first
                     tally.scan.unreadable.append(UnreadableLog(path: path, reason: failure.reason))
                     continue
                 }
@@ -87,16 +92,13 @@ public struct LogReader: Sendable {
             readChunks(from: source, fileIndex: fileIndex, name: input.name, carry: carry) {
                 if let chunk = pipeline.takeFree() { return chunk }
                 let chunk = pipeline.finishOldest()!
-                take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
+                take(chunk)
                 return chunk
             } submit: {
                 pipeline.submit($0)
             }
         }
-        while let chunk = pipeline.finishOldest() {
-            take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
-            pipeline.recycle(chunk)
-        }
+        takeAll()
         return tally.finish(unknownEventNames: unknownNames)
     }
 

@@ -14,7 +14,7 @@ struct LogScanTally {
         eventCounts[Self.index(of: kind)] += 1
     }
 
-    private var badInput = [LogBadInputTally](repeating: LogBadInputTally(), count: LogBadInputKind.allCases.count)
+    private var badInput = [LogRecordTally](repeating: LogRecordTally(), count: LogBadInputKind.allCases.count)
     private static let badKinds = LogBadInputKind.allCases
 
     mutating func record(_ kind: LogBadInputKind, _ sample: @autoclosure () -> LogSample) {
@@ -26,7 +26,7 @@ struct LogScanTally {
         for index in eventCounts.indices { eventCounts[index] += chunk.eventCounts[index] }
         for index in badInput.indices where chunk.badInput[index].count > 0 {
             badInput[index].count += chunk.badInput[index].count
-            for var sample in chunk.badInput[index].samples where badInput[index].samples.count < LogBadInputTally.sampleLimit {
+            for var sample in chunk.badInput[index].samples where badInput[index].samples.count < LogRecordTally.sampleLimit {
                 sample.location.line = sample.location.line.map { $0 + lineOffset }
                 badInput[index].samples.append(sample)
             }

@@ -6,9 +6,7 @@ extension LogRecordTally {
 
     /// "app.log:12, app.log:40" for a finding's text.
     public var exampleText: String {
-        samples.map { sample in
-            sample.location.line.map { "\(sample.location.file):\($0)" } ?? sample.location.file
-        }.joined(separator: ", ")
+        samples.map(\.location.fileAndLine).joined(separator: ", ")
     }
 }
 

@@ -8,14 +8,14 @@ public struct LogScan: Codable, Sendable, Equatable {
     public var bytes: Int
     public var lines: Int
     public var eventsByKind: [LogEventKind: Int]
-    public var badInput: [LogBadInputKind: LogBadInputTally]
+    public var badInput: [LogBadInputKind: LogRecordTally]
     /// The event names that matched no kind nor alias, most frequent first (bounded), so that the
     /// report can suggest a `logs.events` alias.
     public var unknownEventNames: [UnknownEventName]
 
     public init(
         files: [String] = [], unreadable: [UnreadableLog] = [], bytes: Int = 0, lines: Int = 0,
-        eventsByKind: [LogEventKind: Int] = [:], badInput: [LogBadInputKind: LogBadInputTally] = [:],
+        eventsByKind: [LogEventKind: Int] = [:], badInput: [LogBadInputKind: LogRecordTally] = [:],
         unknownEventNames: [UnknownEventName] = []
     ) {
         self.files = files

@@ -51,7 +51,7 @@ final class ChronyLab {
         process.executableURL = URL(fileURLWithPath: chronyd)
         // -d: stay in the foreground so the test owns the process; -x: never steer the clock.
         process.arguments = ["-d", "-x", "-f", config] + (geteuid() == 0 ? ["-u", "root"] : ["-U"])
-        FileManager.default.createFile(atPath: folder + "/" + log, contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/" + log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/" + log))
         process.standardOutput = handle
         process.standardError = handle

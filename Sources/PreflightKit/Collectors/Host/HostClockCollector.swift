@@ -121,8 +121,7 @@ public struct HostClockCollector: Sendable {
         let showResult = runner.run(show)
         var consulted = [runner.cite(show)]
         if let problem = HostCommandProblem.describe(showResult, command: show) {
-            return problem.isAbsence ? .skipped(.timesyncd, problem.reason, consulted: consulted)
-                : .failed(.timesyncd, problem.reason, consulted: consulted)
+            return problem.attempt(.timesyncd, consulted: consulted)
         }
         guard showResult.succeeded else {
             let said = showResult.stderr + showResult.stdout
@@ -152,8 +151,7 @@ public struct HostClockCollector: Sendable {
         let timesyncResult = runner.run(showTimesync)
         consulted.append(runner.cite(showTimesync))
         if let problem = HostCommandProblem.describe(timesyncResult, command: showTimesync) {
-            return problem.isAbsence ? .skipped(.timesyncd, problem.reason, consulted: consulted)
-                : .failed(.timesyncd, problem.reason, consulted: consulted)
+            return problem.attempt(.timesyncd, consulted: consulted)
         }
         guard timesyncResult.succeeded else {
             return .skipped(
@@ -220,8 +218,7 @@ public struct HostClockCollector: Sendable {
         let trackingResult = runner.run(tracking)
         var consulted = [runner.cite(tracking)]
         if let problem = HostCommandProblem.describe(trackingResult, command: tracking) {
-            return problem.isAbsence ? .skipped(.chrony, problem.reason, consulted: consulted)
-                : .failed(.chrony, problem.reason, consulted: consulted)
+            return problem.attempt(.chrony, consulted: consulted)
         }
         guard trackingResult.succeeded else {
             let said = trackingResult.stdout + trackingResult.stderr
@@ -314,8 +311,7 @@ public struct HostClockCollector: Sendable {
         let peersResult = runner.run(peers)
         var consulted = [runner.cite(peers)]
         if let problem = HostCommandProblem.describe(peersResult, command: peers) {
-            return problem.isAbsence ? .skipped(.ntpd, problem.reason, consulted: consulted)
-                : .failed(.ntpd, problem.reason, consulted: consulted)
+            return problem.attempt(.ntpd, consulted: consulted)
         }
         let said = peersResult.stdout + peersResult.stderr
         // ntpsec's ntpq exits 0 even when no daemon answers; classic ntpq says "Connection refused".

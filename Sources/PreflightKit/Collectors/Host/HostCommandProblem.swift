@@ -6,6 +6,12 @@ struct HostCommandProblem: Sendable, Equatable {
     /// The program is simply not there (not installed, not captured): the next source is tried.
     var isAbsence: Bool
 
+    /// What the problem makes of a time source's attempt: an absent program skips to the next
+    /// source, a broken one fails this one.
+    func attempt(_ source: TimeSource, consulted: [String]) -> TimeSourceAttempt {
+        isAbsence ? .skipped(source, reason, consulted: consulted) : .failed(source, reason, consulted: consulted)
+    }
+
     /// nil when the program ran and exited, whatever its status: what a status means depends on the tool.
     static func describe(_ result: CommandResult, command: Command) -> HostCommandProblem? {
         switch result.termination {

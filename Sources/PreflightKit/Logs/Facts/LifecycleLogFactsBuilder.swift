@@ -63,7 +63,7 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
         case .orderCancel: orderRecords.cancel(event)
         case .apiRequest:
             // Skipped once order records have been seen: then they decide.
-            guard orderRecords.placements + orderRecords.cancellations == 0, event.endpoint != nil else { break }
+            guard orderRecords.placements + orderRecords.cancellations == 0 else { break }
             if event.isOrderPlacement {
                 orderRequests.place(event, startups: startups)
             } else if event.isOrderCancellation {

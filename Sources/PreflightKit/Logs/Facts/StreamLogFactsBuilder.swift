@@ -207,7 +207,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         case .next(let handle), .started(let handle):
             states[index].sharedCounter = handle
             return .next(last: number)
-        case .reset(let handle, _):
+        case .reset(let handle):
             states[index].sharedCounter = handle
             return .reset(last: number)
         case .gap(let handle, let expected):

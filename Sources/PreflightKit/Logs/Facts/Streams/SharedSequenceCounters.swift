@@ -17,7 +17,7 @@ struct SharedSequenceCounters {
     enum Outcome: Equatable {
         case next(Handle)
         case started(Handle)
-        case reset(Handle, previous: Int64)
+        case reset(Handle)
         case gap(Handle, expected: Int64)
     }
 
@@ -40,7 +40,7 @@ struct SharedSequenceCounters {
         if let mine {
             let previous = lasts[mine.index]
             advance(mine.index, to: number)
-            return number > previous ? .gap(mine, expected: previous &+ 1) : .reset(mine, previous: previous)
+            return number > previous ? .gap(mine, expected: previous &+ 1) : .reset(mine)
         }
         return .started(start(number))
     }
