@@ -16,13 +16,16 @@ public struct FreshTimestampsCheck: Check {
             orders rejected exactly when it is busiest, and a reused nonce can be replayed.
             """,
         rule: """
-            fail if signed requests in the logs reuse a timestamp or nonce, or carry a timestamp more than 1000 ms \
-            (policy timestamp_skew_ms) from the record's own time; fail if the logs hold timestamp-window \
-            rejections (Binance -1021, Bybit 10002, OKX 50102, Kraken "EAPI:Invalid nonce"). Reuse means the same \
-            request_timestamp on two signed api_request records within 60 s of log time; a slow request's timestamp \
-            is measured from when it was sent (time - latency_ms) when that is nearer. A request is signed when it \
-            says signed: true, or says nothing about it but logs a request_timestamp. Kraken's nonce need only \
-            increase, so there only reuse and rejections count. Log evidence only: unknown \
+            fail if a signed request is sent again (same request_id or client_order_id, or attempt > 1) with the \
+            timestamp it already carried within 60 s of log time, or carries a timestamp more than 1000 ms (policy \
+            timestamp_skew_ms) from the record's own time; fail if a timestamp-window rejection (Binance -1021, Bybit \
+            10002, OKX 50102, Kraken "EAPI:Invalid nonce") hit a request whose timestamp was stale or reused when sent. \
+            A rejection of a fresh timestamp is a clock-offset problem, left to A6 and E3; distinct requests in the \
+            same millisecond are fine. A slow request's timestamp is measured from when it was sent (time - \
+            latency_ms) when that is nearer. A request is signed when it \
+            says signed: true, or says nothing about it but logs a request_timestamp. A Kraken nonce is a counter: any \
+            nonce sent twice, or lower than one already sent, fails, and its distance from the record's time means \
+            nothing. Log evidence only: unknown \
             until log samples are read, or when no signed request logs its timestamp.
             """,
         remediation: """
@@ -52,22 +55,39 @@ public struct FreshTimestampsCheck: Check {
             return assessment.unknown("signed-request timestamps not checked: \(logs.noRequestsText)", remediation: logTimestamps)
         }
 
-        let rejections = facts.timestampRejections
+        let rejections = facts.staleTimestampRejections
         if !rejections.isEmpty {
-            for ref in rejections.citations("timestamp-window rejection") { assessment.cite(ref) }
+            for ref in rejections.citations("timestamp-window rejection of a stale or reused timestamp") { assessment.cite(ref) }
             assessment.fail(
-                "the logs hold \(rejections.count) timestamp-window rejection\(rejections.count == 1 ? "" : "s") from \(exchange.rawValue) (\(rejections.exampleText))",
+                "the logs hold \(rejections.count) timestamp-window rejection\(rejections.count == 1 ? "" : "s") from \(exchange.rawValue) of a timestamp that was stale or reused when sent (\(rejections.exampleText))",
                 fix: """
                     Sign each request when it is sent, with a timestamp from a synchronised clock (see A5, A6), and keep the \
                     recvWindow as declared; a request rejected for its timestamp must be re-signed, not re-sent.
                     """
             )
         }
+        let fresh = facts.freshTimestampRejections
+        if !fresh.isEmpty {
+            for ref in fresh.citations("timestamp-window rejection of a fresh timestamp") { assessment.cite(ref) }
+            assessment.note("\(fresh.count) timestamp-window rejection\(fresh.count == 1 ? "" : "s") of a fresh timestamp (\(fresh.exampleText)): the request was signed when sent, so the clocks disagree; A6 and E3 judge the clock offset")
+        }
+        let unstamped = facts.unstampedTimestampRejections
+        if !unstamped.isEmpty {
+            assessment.note("\(unstamped.count) timestamp-window rejection\(unstamped.count == 1 ? "" : "s") on records without a request_timestamp (\(unstamped.exampleText)): whether the timestamp was stale or the clocks disagree cannot be told")
+        }
+        let backwards = facts.decreasingNonces
+        if !backwards.isEmpty {
+            for ref in backwards.citations("nonce lower than one already sent") { assessment.cite(ref) }
+            assessment.fail(
+                "\(backwards.count) signed request\(backwards.count == 1 ? "" : "s") carried a nonce lower than one the bot had already sent (\(backwards.exampleText)); Kraken needs it to increase",
+                fix: "Draw every nonce from one strictly increasing counter per key (e.g. milliseconds since the epoch, bumped past the last one sent), shared by every thread and process using the key."
+            )
+        }
         let reused = facts.reusedTimestamps
         if !reused.isEmpty {
             for ref in reused.citations("reused request timestamp") { assessment.cite(ref) }
             assessment.fail(
-                "\(reused.count) signed request\(reused.count == 1 ? " reuses" : "s reuse") a timestamp or nonce already sent within \(Int(facts.reuseWindowMs / 1000)) s (\(reused.exampleText))",
+                "\(reused.count) signed request\(reused.count == 1 ? " was" : "s were") sent again with a timestamp or nonce already used within \(Int(facts.reuseWindowMs / 1000)) s (\(reused.exampleText))",
                 fix: "Take a fresh timestamp (or a strictly increasing nonce) for every signed request, retries included; never re-send a signed payload."
             )
         }
@@ -93,7 +113,7 @@ public struct FreshTimestampsCheck: Check {
         guard facts.signedWithRequestTimestamp > 0 else {
             assessment.cite(logs.readCitation("\(facts.signedRequests) signed requests without request_timestamp"))
             return assessment.unknown(
-                "signed-request timestamps not checked: none of the \(facts.signedRequests) signed requests logs its request timestamp; no timestamp-window rejections",
+                "signed-request timestamps not checked: none of the \(facts.signedRequests) signed requests logs its request timestamp\(unstamped.isEmpty ? "; no timestamp-window rejections" : ", so \(unstamped.count) timestamp-window rejection\(unstamped.count == 1 ? "" : "s") cannot be told stale or fresh")",
                 remediation: logTimestamps
             )
         }
@@ -104,10 +124,13 @@ public struct FreshTimestampsCheck: Check {
         if facts.signedWithRequestTimestamp < facts.signedRequests {
             assessment.note("\(facts.signedRequests - facts.signedWithRequestTimestamp) of \(facts.signedRequests) signed requests do not log their request timestamp")
         }
+        let rejectionText = fresh.isEmpty && unstamped.isEmpty
+            ? "no timestamp-window rejections"
+            : "no rejection of a stale or reused timestamp"
         return assessment.finding(
-            pass: "\(facts.signedWithRequestTimestamp) signed requests each carried a fresh timestamp (none reused within \(Int(facts.reuseWindowMs / 1000)) s, \(gap)); no timestamp-window rejections",
-            measured: "\(gap), 0 reused, 0 rejections (logs)",
-            expected: "gap at most \(limit) ms, no reuse, no \(exchange.rawValue) timestamp rejections"
+            pass: "\(facts.signedWithRequestTimestamp) signed requests each carried a fresh timestamp (none re-sent with its old one within \(Int(facts.reuseWindowMs / 1000)) s, \(gap)); \(rejectionText)",
+            measured: "\(gap), 0 reused, 0 rejections of stale timestamps, \(fresh.count) of fresh ones (logs)",
+            expected: "gap at most \(limit) ms, no reuse, no \(exchange.rawValue) timestamp rejection of a stale timestamp"
         )
     }
 
@@ -129,7 +152,17 @@ public struct FreshTimestampsCheck: Check {
                 {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400010,"attempt":1,"status":503}
                 {"ts":"2026-11-24T10:00:00.600Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400010,"attempt":2,"status":200}
                 """,
-            expect: .fail, mentioning: "reuses a timestamp"
+            expect: .fail, mentioning: "sent again with a timestamp or nonce already used"
+        ),
+        CheckExample(
+            "distinct requests signed in the same millisecond are not reuse",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","method":"POST","signed":true,"request_timestamp":1795514400010,"client_order_id":"a1","status":200}
+                {"ts":"2026-11-24T10:00:00.052Z","event":"api_request","endpoint":"/api/v3/order","method":"POST","signed":true,"request_timestamp":1795514400010,"client_order_id":"a2","status":200}
+                {"ts":"2026-11-24T10:00:00.055Z","event":"api_request","endpoint":"/api/v3/account","method":"GET","signed":true,"request_timestamp":1795514400010,"status":200}
+                """,
+            expect: .pass, mentioning: "fresh timestamp"
         ),
         CheckExample(
             "a request signed 4 s before it was sent",
@@ -140,20 +173,47 @@ public struct FreshTimestampsCheck: Check {
             expect: .fail, mentioning: "more than 1000 ms"
         ),
         CheckExample(
-            "Binance rejected a request for its timestamp (-1021)",
+            "Binance rejected (-1021) a request signed 3 s before it was sent",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:03.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400000,"latency_ms":20,"status":400,"error_code":-1021}
+                """,
+            expect: .fail, mentioning: "timestamp-window rejection from binance of a timestamp that was stale"
+        ),
+        CheckExample(
+            "a -1021 on a fresh timestamp is a clock-offset problem, for A6 and E3",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514400020,"latency_ms":20,"status":400,"error_code":-1021}
+                {"ts":"2026-11-24T10:00:01.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"request_timestamp":1795514401020,"latency_ms":20,"status":200}
+                """,
+            expect: .pass, mentioning: "no rejection of a stale or reused timestamp"
+        ),
+        CheckExample(
+            "a -1021 on a record that does not log its timestamp cannot be placed",
             manifest: "logs:\n  paths: [bot.log]\n",
             logs: """
                 {"ts":"2026-11-24T10:00:00.050Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"status":400,"error_code":-1021}
                 """,
-            expect: .fail, mentioning: "timestamp-window rejection"
+            expect: .unknown, mentioning: "cannot be told stale or fresh"
         ),
         CheckExample(
-            "Kraken's invalid-nonce error",
+            "Kraken rejected a nonce sent twice",
             manifest: "bot:\n  name: example\n  exchange: kraken\nlogs:\n  paths: [bot.log]\n",
             logs: """
-                time=2026-11-24T10:00:00.050Z event=api_request endpoint=/0/private/AddOrder signed=true status=200 error_code="EAPI:Invalid nonce"
+                time=2026-11-24T10:00:00.050Z event=api_request endpoint=/0/private/AddOrder signed=true status=200 request_timestamp=1795514400001
+                time=2026-11-24T10:00:01.050Z event=api_request endpoint=/0/private/AddOrder signed=true status=200 request_timestamp=1795514400001 error_code="EAPI:Invalid nonce"
                 """,
             expect: .fail, mentioning: "rejection"
+        ),
+        CheckExample(
+            "a Kraken nonce lower than one already sent",
+            manifest: "bot:\n  name: example\n  exchange: kraken\nlogs:\n  paths: [bot.log]\n",
+            logs: """
+                time=2026-11-24T10:00:00.050Z event=api_request endpoint=/0/private/Balance signed=true status=200 request_timestamp=1795514400050
+                time=2026-11-24T10:00:01.050Z event=api_request endpoint=/0/private/Balance signed=true status=200 request_timestamp=1795514400040
+                """,
+            expect: .fail, mentioning: "nonce lower than one"
         ),
         CheckExample(
             "signed requests that do not log their timestamp",

@@ -110,7 +110,9 @@ public struct NTPSyncCheck: Check {
         }
 
         if status.synchronised == true, let kernel = host.kernel, !kernel.synchronised {
-            assessment.cite(EvidenceRef(.host, at: nil, "kernel: \(kernel.summary)"))
+            // In a capture the kernel's view was read from a file: cite it there.
+            let read = host.attempt(.kernel)?.consulted.first.map { SourceLocation(file: $0) }
+            assessment.cite(EvidenceRef(.host, at: read, "kernel: \(kernel.summary)"))
             assessment.warn(
                 "\(name) reports synchronised but the kernel clock is not (maxerror \(DurationText.seconds(Double(kernel.maxErrorMicroseconds) / 1e6))): \(name) is not steering this clock",
                 fix: fixes.steer(deciding.source)
@@ -233,7 +235,9 @@ struct ClockSyncFixes {
             guard let location = limit.location, let line = limit.configLine else {
                 return "Add maxpoll \(maxpoll) to every server, pool and peer line of \(config) and the files it includes, then run \(restart)."
             }
-            return "Set maxpoll \(maxpoll) on the \(line.split(separator: " ").first ?? "server") line at \(location): `\(Self.withMaxpoll(line, maxpoll))` (and on every other server/pool line of \(config) polling above \(maxpoll)), then run \(restart)."
+            let place = limit.hostPath.map { "\($0)\(location.line.map { ":\($0)" } ?? "") on the bot host (captured as \(location.fileAndLine))" }
+                ?? location.description
+            return "Set maxpoll \(maxpoll) on the \(line.split(separator: " ").first ?? "server") line at \(place): `\(Self.withMaxpoll(line, maxpoll))` (and on every other server/pool line of \(config) polling above \(maxpoll)), then run \(restart)."
         case .kernel:
             return install
         }

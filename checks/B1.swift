@@ -36,10 +36,13 @@ public struct ConcurrencyCapsCheck: Check {
         let privateLimit = policy.int(.maxPrivateInflight)
         let publicLimit = policy.int(.maxPublicInflight)
         if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "requests in flight") { return finding }
+        var noLogs = evidence.logs?.noRequestsText ?? MissingEvidence.logs
         if let logs = evidence.logs, logs.requests.requests > 0 {
-            return observed(logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit)
+            if let finding = observed(logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit) {
+                return finding
+            }
+            noLogs = "overlapping requests cannot be counted from logs that do not record every request (\(logs.scan.incompleteRequestSourcesText))"
         }
-        let noLogs = evidence.logs?.noRequestsText ?? MissingEvidence.logs
         guard let concurrency = manifest.concurrency else {
             return .unknown(
                 "no concurrency caps declared (concurrency section) and \(noLogs)",
@@ -92,7 +95,8 @@ public struct ConcurrencyCapsCheck: Check {
     }
 
     /// The declared caps judged as without logs, then the logs' in-flight counts per class against the cap.
-    func observed(_ logs: LogEvidence, manifest: Manifest, privateLimit: Int, publicLimit: Int) -> Finding {
+    /// nil when the logs measured nothing that can decide (overlaps counted from logs that miss requests).
+    func observed(_ logs: LogEvidence, manifest: Manifest, privateLimit: Int, publicLimit: Int) -> Finding? {
         var assessment = Assessment()
         let concurrency = manifest.concurrency
         assessment.cite(concurrency?.privateRequests)
@@ -103,6 +107,7 @@ public struct ConcurrencyCapsCheck: Check {
         ]
         var measured: [String] = []
         var unobserved: [String] = []
+        var undercounted: [String] = []
         for (name, cap, limit, facts) in classes {
             if let cap, cap.value < 1 {
                 assessment.fail(
@@ -128,6 +133,12 @@ public struct ConcurrencyCapsCheck: Check {
             measured.append("\(name) \(most) (of \(facts.requests) requests)")
             let over = facts.overCap
             guard most > facts.cap, !over.isEmpty else {
+                // Overlaps among the requests a log holds undercount those it left out: they cannot show a cap kept.
+                if !facts.usesRecorded, !logs.scan.requestLogsAreComplete {
+                    measured.removeLast()
+                    undercounted.append(name)
+                    continue
+                }
                 assessment.cite(EvidenceRef(.logs, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
                 continue
             }
@@ -146,6 +157,10 @@ public struct ConcurrencyCapsCheck: Check {
         }
         if !unobserved.isEmpty, !assessment.hasFailures {
             assessment.note("the logs show no \(unobserved.joined(separator: " or ")) requests with a latency_ms or concurrency_inflight to count")
+        }
+        if measured.isEmpty, !assessment.hasFailures, !undercounted.isEmpty { return nil }
+        if !undercounted.isEmpty {
+            assessment.note("\(undercounted.joined(separator: " and ")) requests in flight not counted: overlaps cannot be counted from logs that do not record every request")
         }
         if measured.isEmpty, !assessment.hasFailures {
             return assessment.unknown(

@@ -36,8 +36,10 @@ public struct BackoffOn429Check: Check {
         let observation = observe(facts)
         // Declared handling with no 429 in the logs is only a claim: warn, as the rule says.
         let unproven = facts.rateLimitResponses.isEmpty
+        // Logs that never show a Retry-After cannot show it honoured: a declared (or built-in) refusal stands.
+        let declaredHonours = evidence.manifest.retry?.respectRetryAfter?.value == true
         return observation.merge(
-            declared: declared, overrulesDeclared: true,
+            declared: declared, overrulesDeclared: declaredHonours || facts.retriesWithKnownRetryAfter > 0,
             whenSilent: unproven
                 ? (.warn, "Keep log samples that include rate-limit responses (429, 418 or the exchange's rate-limit codes) and the retries after them, so the wait can be checked.")
                 : nil
@@ -60,11 +62,19 @@ public struct BackoffOn429Check: Check {
             return silent
         }
         let shortest = facts.shortestWaitAfterRateLimitMs.map { "\(RetryLogObservation.format($0)) ms" } ?? "unknown"
-        let measured = "\(facts.earlyRetriesAfterRateLimit.count) of \(facts.retriesAfterRateLimit) retries after a rate-limit response came early; shortest wait \(shortest) (logs)"
-        var observation = RetryLogObservation.upheld(
-            "every one of the \(facts.retriesAfterRateLimit) retries after a rate-limit response in the logs waited at least Retry-After and \(floor) ms (shortest wait \(shortest))",
-            measured: measured, evidence: []
-        )
+        let retries = facts.retriesAfterRateLimit
+        let unseen = retries - facts.retriesWithKnownRetryAfter
+        let visibility = unseen == 0
+            ? ""
+            : "; Retry-After was not visible for \(unseen == retries ? "any" : "\(unseen)") of them, so \(unseen == retries ? "they were" : "those were") held to the floor alone"
+        let measured = "\(facts.earlyRetriesAfterRateLimit.count) of \(retries) retries after a rate-limit response came early; shortest wait \(shortest)\(visibility) (logs)"
+        let upheld = unseen == retries
+            ? "every one of the \(retries) retries after a rate-limit response in the logs waited at least the \(floor) ms floor (shortest wait \(shortest)); the logs carry no Retry-After, so they cannot show it was honoured"
+            : "every one of the \(retries) retries after a rate-limit response in the logs waited at least Retry-After and \(floor) ms (shortest wait \(shortest))\(visibility)"
+        var observation = RetryLogObservation.upheld(upheld, measured: measured, evidence: [])
+        if unseen > 0 {
+            observation.notes.append("Retry-After not visible in the logs for \(unseen) of \(retries) retries: log the Retry-After each rate-limit answer carried (retry_after, seconds) so the wait can be held to it")
+        }
         let early = facts.earlyRetriesAfterRateLimit
         if !early.isEmpty {
             let first = early.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
@@ -213,6 +223,24 @@ public struct BackoffOn429Check: Check {
             manifest: "retry:\n  respect_retry_after: false\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
             logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [1500], extra: ",\"retry_after\":1"),
             expect: .pass, mentioning: "waited at least Retry-After"
+        ),
+        CheckExample(
+            "logs without Retry-After do not overrule a declared refusal",
+            manifest: "retry:\n  respect_retry_after: false\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [1500]),
+            expect: .fail, mentioning: "ignores Retry-After"
+        ),
+        CheckExample(
+            "logs without Retry-After: the waits are held to the floor alone, and say so",
+            manifest: "retry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [429, 200], delays: [700]),
+            expect: .pass, mentioning: "cannot show it was honoured"
+        ),
+        CheckExample(
+            "logs: a retry 60 s after Bybit's 403, which blocks the IP for 10 minutes",
+            manifest: "bot:\n  name: example\n  exchange: bybit\nretry:\n  respect_retry_after: true\n  backoff:\n    kind: exponential\n    base_ms: 500\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [403, 200], delays: [60_000], endpoint: "/v5/order/create"),
+            expect: .fail, mentioning: "bybit documents 600 s"
         ),
         CheckExample(
             "logs: declared 429 handling, but no 429 in the logs",

@@ -30,16 +30,22 @@ public struct RetryBudgetCheck: Check {
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
         // Logs within the budget do not contradict a declared budget that is too large: it only did not run out.
-        return observe(logs.retries, declared: evidence.manifest.retry?.maxAttempts, limit: policy.int(.maxAttempts))
+        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
+        return observe(logs.retries, declared: evidence.manifest.retry?.maxAttempts, limit: policy.int(.maxAttempts), lowerBound: lowerBound)
             .merge(declared: declared, overrulesDeclared: false)
     }
 
-    private func observe(_ facts: RetryLogFacts, declared: Located<Int>?, limit: Int) -> RetryLogObservation {
+    private func observe(_ facts: RetryLogFacts, declared: Located<Int>?, limit: Int, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         guard facts.linkableRequests > 0 else {
             return .silent("the logs' \(facts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
         }
-        let measured = "at most \(facts.maxAttempts) attempts per request over \(facts.chains) requests, \(facts.retriedChains) retried (logs)"
+        let least = lowerBound == nil ? "" : "at least "
+        let measured = "\(lowerBound == nil ? "at most" : "at least") \(facts.maxAttempts) attempts per request over \(facts.chains) requests, \(facts.retriedChains) retried\(lowerBound == nil ? "" : ": lower bounds") (logs)"
+        if let lowerBound, facts.chains(over: limit) == 0 {
+            // Counts that may be short cannot show the budget kept: leave it to the declaration.
+            return .silent("the logs show up to \(facts.maxAttempts) attempts per request, but those counts are lower bounds (\(lowerBound)), so they cannot show the budget of \(limit) was kept")
+        }
         var observation = RetryLogObservation.upheld(
             "the logs show at most \(facts.maxAttempts) attempts per request over \(facts.chains) requests (\(facts.retriedChains) retried)",
             measured: measured, evidence: []
@@ -50,7 +56,7 @@ public struct RetryBudgetCheck: Check {
             let declaredText = declared.map { "declares max \($0.value) attempts" } ?? "declares no budget (retry.max_attempts)"
             let endpoint = first.endpoint.map { " on \($0)" } ?? ""
             observation.fail(
-                "\(declaredText); logs show \(first.attempts) attempts\(endpoint) at \(first.location) (\(over) requests over the budget of \(limit))",
+                "\(declaredText); logs show \(least)\(first.attempts) attempts\(endpoint) at \(first.location) (\(over) requests over the budget of \(limit))",
                 fix: "Cap attempts at \(limit) in the bot's HTTP client (the request at \(first.location) made \(first.attempts)) and declare retry.max_attempts: \(limit)."
             )
             for chain in worst {
@@ -59,6 +65,7 @@ public struct RetryBudgetCheck: Check {
         } else if let first = facts.mostAttempts.first {
             observation.cite(first.location, "most attempts: \(first.attempts)\(first.endpoint.map { " on \($0)" } ?? "")")
         }
+        if let lowerBound { observation.notes.append("attempt counts are lower bounds: \(lowerBound)") }
         return observation
     }
 

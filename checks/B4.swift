@@ -23,8 +23,10 @@ public struct ExponentialBackoffJitterCheck: Check {
             before attempt k, and delays for the same attempt number spread over at least 1000 ms. Judged on \
             distributions, not single \
             chains: full jitter (a delay drawn between 0 and the exponential ceiling) is correct even when one \
-            chain's second delay is shorter than its first. At least 5 chains must reach a third attempt; the \
-            spread is estimated from the range of the delays for one attempt number.
+            chain's second delay is shorter than its first. At least 5 chains must reach a third attempt. The \
+            spread is estimated from the range of the delays for one attempt number, corrected for the sample \
+            size ((n+1)/(n-1)): jitter fails only when even the widest spread the delays allow at 95% \
+            confidence is under 1000 ms, and is unknown when the delays are too few to tell.
             """,
         remediation: """
             Compute the delay before attempt k as a random value between 0 and min(max_ms, base_ms * 2^k) \
@@ -52,7 +54,6 @@ public struct ExponentialBackoffJitterCheck: Check {
     }
 
     private func observe(_ facts: RetryLogFacts, minJitter: Int) -> RetryLogObservation {
-        let minSpread = 2 * minJitter
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let format = RetryLogObservation.format
         let byAttempt = Dictionary(facts.delaysByAttempt.map { ($0.attempt, $0) }, uniquingKeysWith: { first, _ in first })
@@ -66,10 +67,14 @@ public struct ExponentialBackoffJitterCheck: Check {
         let judged = facts.delaysByAttempt.filter { $0.count >= Self.minimumChains }
         let medians = judged.map { "\(format($0.medianMs)) ms before attempt \($0.attempt) (\($0.count) delays)" }
             .joined(separator: ", ")
-        let widest = judged.max { $0.estimatedSpreadMs < $1.estimatedSpreadMs }!
-        let measured = "median delays \(medians); spread up to \(format(widest.estimatedSpreadMs)) ms (logs)"
+        let spreads = facts.delaysByAttempt.compactMap { distribution in
+            UniformSpreadEstimate(distribution).map { (distribution: distribution, spread: $0) }
+        }
+        let widest = spreads.max { $0.spread.estimateMs < $1.spread.estimateMs }!
+        let spreadText = Self.spreadText(widest.distribution, widest.spread)
+        let measured = "median delays \(medians); \(spreadText) (logs)"
         var observation = RetryLogObservation.upheld(
-            "retry delays grow with the attempt number (median \(medians)) and spread by about \(format(widest.estimatedSpreadMs)) ms for the same attempt",
+            "retry delays grow with the attempt number (median \(medians)) and spread by about \(format(widest.spread.estimateMs)) ms for the same attempt",
             measured: measured, evidence: []
         )
         for (earlier, later) in zip(judged, judged.dropFirst()) where later.attempt == earlier.attempt + 1 {
@@ -82,17 +87,40 @@ public struct ExponentialBackoffJitterCheck: Check {
                 break
             }
         }
-        if widest.estimatedSpreadMs < Double(minSpread) {
-            observation.fail(
-                "delays for the same attempt number spread by only about \(format(widest.estimatedSpreadMs)) ms (\(format(widest.minMs))–\(format(widest.maxMs)) ms over \(widest.count) delays before attempt \(widest.attempt)), about ±\(format(widest.estimatedSpreadMs / 2)) ms; the minimum is ±\(minJitter) ms, a spread of \(minSpread) ms",
-                fix: "Add jitter to the retry delay (full jitter: a random value between 0 and the exponential ceiling, with base_ms at least \(minSpread)) so delays for the same attempt spread by at least \(minSpread) ms."
-            )
-            for location in widest.examples { observation.cite(location, "delay before attempt \(widest.attempt)") }
-        }
+        judgeSpread(widest, among: spreads.map(\.spread), minJitter: minJitter, into: &observation)
         if observation.outcome == .upheld {
             for location in judged.first?.examples ?? [] { observation.cite(location, "delay before attempt \(judged[0].attempt)") }
         }
         return observation
+    }
+
+    /// Jitter shows when some attempt number's delays spread (estimated) over twice the minimum; it is missing
+    /// only when even the widest spread those delays allow (95% upper bound) falls short; between the two the
+    /// delays are too few to tell.
+    private func judgeSpread(
+        _ widest: (distribution: RetryDelayDistribution, spread: UniformSpreadEstimate), among spreads: [UniformSpreadEstimate],
+        minJitter: Int, into observation: inout RetryLogObservation
+    ) {
+        let minSpread = Double(2 * minJitter)
+        let format = RetryLogObservation.format
+        let (distribution, spread) = widest
+        if spread.estimateMs >= minSpread { return }
+        let loosest = spreads.map(\.upperBoundMs).max() ?? 0
+        if loosest < minSpread {
+            observation.fail(
+                "delays for the same attempt number spread by only about \(format(spread.estimateMs)) ms (\(format(distribution.minMs))–\(format(distribution.maxMs)) ms over \(distribution.count) delays before attempt \(distribution.attempt); at most \(format(loosest)) ms at 95% confidence), about ±\(format(spread.estimateMs / 2)) ms; the minimum is ±\(minJitter) ms, a spread of \(format(minSpread)) ms",
+                fix: "Add jitter to the retry delay (full jitter: a random value between 0 and the exponential ceiling, with base_ms at least \(format(minSpread))) so delays for the same attempt spread by at least \(format(minSpread)) ms."
+            )
+            for location in distribution.examples { observation.cite(location, "delay before attempt \(distribution.attempt)") }
+        } else if observation.outcome == .upheld {
+            observation.outcome = .silent
+            observation.summary = "too few retry delays to tell whether they carry ±\(minJitter) ms of jitter: the widest, before attempt \(distribution.attempt), spread \(format(spread.rangeMs)) ms over \(distribution.count) delays, which fits a jitter window anywhere from about \(format(spread.estimateMs)) to \(format(spread.upperBoundMs)) ms (95%); the minimum is \(format(minSpread)) ms"
+        }
+    }
+
+    private static func spreadText(_ distribution: RetryDelayDistribution, _ spread: UniformSpreadEstimate) -> String {
+        let format = RetryLogObservation.format
+        return "spread up to \(format(spread.estimateMs)) ms (range \(format(spread.rangeMs)) ms over \(distribution.count) delays before attempt \(distribution.attempt), at most \(format(spread.upperBoundMs)) ms at 95%)"
     }
 
     /// Six retry chains of three attempts, 503 twice then 200, with the given delays before attempts 2 and 3.
@@ -100,6 +128,16 @@ public struct ExponentialBackoffJitterCheck: Check {
         delays.enumerated().map { index, pair in
             RetryExampleLog.chain("r\(index)", at: index * 20_000, statuses: [503, 503, 200], delays: [pair.0, pair.1])
         }.joined()
+    }
+
+    /// Delays before attempts 2 and 3 drawn with full jitter (uniform in [0, base·2^(k-2)]) from a fixed seed.
+    private static func fullJitterDelays(chains: Int, baseMs: Int) -> [(Int, Int)] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func uniform(_ upper: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(upper + 1))
+        }
+        return (0..<chains).map { _ in (uniform(baseMs), uniform(2 * baseMs)) }
     }
 
     private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
@@ -264,6 +302,18 @@ public struct ExponentialBackoffJitterCheck: Check {
             manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
             logs: Self.chains([(500, 1000), (505, 1000), (500, 1010), (498, 1000), (500, 1002), (502, 1000)]),
             expect: .fail, mentioning: "spread by only about"
+        ),
+        CheckExample(
+            "logs: full jitter, but six delays per attempt that happen to span only 700 ms",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
+            logs: Self.chains([(120, 400), (480, 700), (300, 900), (350, 1100), (200, 800), (420, 1050)]),
+            expect: .unknown, mentioning: "too few retry delays to tell"
+        ),
+        CheckExample(
+            "logs: forty full-jitter chains spread their delays over the window",
+            manifest: "retry:\n  backoff:\n    kind: exponential\n    base_ms: 1000\n    max_ms: 16000\n    jitter: full\n",
+            logs: Self.chains(Self.fullJitterDelays(chains: 40, baseMs: 1000)),
+            expect: .pass, mentioning: "delays grow with the attempt number"
         ),
         CheckExample(
             "logs: too few retry chains",

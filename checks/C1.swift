@@ -32,10 +32,11 @@ public struct AuthFailureStopsCheck: Check {
         let declared = declaredFinding(evidence, policy: policy)
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+        return observe(logs.retries, lowerBound: RetryLogObservation.attemptCountsAreLowerBounds(logs))
+            .merge(declared: declared, overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+    private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let failures = facts.authFailures
         if failures.isEmpty {
@@ -70,6 +71,22 @@ public struct AuthFailureStopsCheck: Check {
             )
             observation.cite(missing, "no escalation")
         }
+        let remedies = facts.timestampRemedyResends
+        if !remedies.isEmpty {
+            observation.notes.append("\(remedies.count) timestamp rejection\(remedies.count == 1 ? " was" : "s were") answered by a fresh server-time query and one re-signed request (\(remedies.exampleText)): the documented remedy, allowed once per rejection; its escalation is still required")
+            if observation.outcome == .upheld {
+                observation.summary += "; the one re-signed re-send after a timestamp rejection followed a fresh server-time query, as allowed"
+            }
+        }
+        if observation.outcome == .upheld, let lowerBound {
+            // A log that may omit attempts cannot show that none followed.
+            var silent = RetryLogObservation.silent(
+                "the logs show no retry after their \(failures.count) auth failures, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+            )
+            silent.cite(failures, "auth failure")
+            return silent
+        }
+        if !retried.isEmpty, let lowerBound { observation.notes.append("retry counts are lower bounds: \(lowerBound)") }
         if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
         if facts.authFailuresUndecided > 0 {
             observation.notes.append("\(facts.authFailuresUndecided) auth failures too close to the end of the logs to judge the escalation")
@@ -151,7 +168,8 @@ public struct AuthFailureStopsCheck: Check {
         CheckExample(
             "logs: a 401 halts and escalates",
             manifest: "errors:\n  auth: halt\n",
-            logs: RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
+            logs: RetryExampleLog.chain("r0", at: -1000, statuses: [200], delays: [], endpoint: "/api/v3/depth", method: "GET")
+                + RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
                 + RetryExampleLog.line(at: 800, "escalation", "\"msg\":\"api key rejected\"")
                 + RetryExampleLog.line(at: 120_000, "heartbeat"),
             expect: .pass, mentioning: "none of the 1 auth failures"
@@ -170,6 +188,45 @@ public struct AuthFailureStopsCheck: Check {
             logs: RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
                 + RetryExampleLog.line(at: 90_000, "heartbeat"),
             expect: .fail, mentioning: "not followed by an escalation"
+        ),
+        CheckExample(
+            "logs of failures only cannot show that an auth failure was not retried",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [401], delays: [])
+                + RetryExampleLog.line(at: 800, "escalation", "\"msg\":\"api key rejected\"")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .pass, mentioning: "auth failures halt the bot"
+        ),
+        CheckExample(
+            "logs: a -1021, a fresh server-time query, one re-signed request and an escalation",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1021,\"attempt\":1,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 100, "api_request", "\"endpoint\":\"/api/v3/time\",\"method\":\"GET\",\"status\":200")
+                + RetryExampleLog.line(at: 250, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":200,\"attempt\":2,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 300, "escalation", "\"msg\":\"clock offset re-measured after -1021\"")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .pass, mentioning: "followed a fresh server-time query, as allowed"
+        ),
+        CheckExample(
+            "logs: a -1021 re-sent without measuring the exchange's time again",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1021,\"attempt\":1,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 250, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":200,\"attempt\":2,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 300, "escalation")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .fail, mentioning: "failed auth was retried"
+        ),
+        CheckExample(
+            "logs: the re-signed request fails again and is sent a third time",
+            manifest: "errors:\n  auth: halt\n",
+            logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1021,\"attempt\":1,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 100, "api_request", "\"endpoint\":\"/api/v3/time\",\"method\":\"GET\",\"status\":200")
+                + RetryExampleLog.line(at: 250, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":400,\"code\":-1021,\"attempt\":2,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 400, "api_request", "\"endpoint\":\"/api/v3/time\",\"method\":\"GET\",\"status\":200")
+                + RetryExampleLog.line(at: 500, "api_request", "\"endpoint\":\"/api/v3/order\",\"status\":200,\"attempt\":3,\"request_id\":\"r9\"")
+                + RetryExampleLog.line(at: 600, "escalation")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .fail, mentioning: "failed auth was retried"
         ),
     ]
 }

@@ -33,16 +33,37 @@ public struct RateLimitBackpressureCheck: Check {
         let declared = declaredFinding(evidence, policy: policy)
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+        return observe(logs.retries, scan: logs.scan).merge(declared: declared, overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+    private func observe(_ facts: RetryLogFacts, scan: LogScan) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let window = Int(facts.backpressureWindowSeconds)
         if facts.rateLimitResponses.isEmpty {
             return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.requests) requests, so load shedding after one is not confirmed")
         }
-        guard facts.rateLimitEpisodesJudged > 0 else {
+        // A rate can only be measured where every request is logged.
+        let complete = Set(scan.sources.filter { $0.requestCompleteness == .complete }.map(\.file))
+        let measured = facts.backpressure(in: complete)
+        let skipped = facts.backpressureBySource.filter { !($0.file.map(complete.contains) ?? false) }
+        if measured.episodesJudged == 0, !skipped.isEmpty {
+            let why = scan.sources.filter { source in skipped.contains { $0.file == source.file } }
+                .compactMap { source in source.requestCompleteness.shortfall.map { "\(source.file): \($0)" } }
+            var silent = RetryLogObservation.silent(
+                "the request rate around the \(facts.rateLimitResponses.count) rate-limit responses cannot be measured: only a log that records every request shows a rate (\(why.joined(separator: "; ")))"
+            )
+            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            return silent
+        }
+        var observation = compare(measured, facts: facts, window: window)
+        if !skipped.isEmpty {
+            observation.notes.append("rate-limit episodes in \(skipped.compactMap(\.file).joined(separator: ", ")) left out: those logs do not record every request")
+        }
+        return observation
+    }
+
+    private func compare(_ backpressure: RateLimitBackpressure, facts: RetryLogFacts, window: Int) -> RetryLogObservation {
+        guard backpressure.episodesJudged > 0 else {
             var silent = RetryLogObservation.silent(
                 "the logs hold \(facts.rateLimitResponses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
             )
@@ -50,13 +71,13 @@ public struct RateLimitBackpressureCheck: Check {
             return silent
         }
         // Judged over all episodes together: one episode's window is small and noisy, the bot's habit is not.
-        let notShed = facts.rateLimitEpisodesNotShed
-        let episodes = facts.rateLimitEpisodesJudged
-        let before = facts.requestsBeforeRateLimit
-        let after = facts.requestsAfterRateLimit
+        let notShed = backpressure.episodesNotShed
+        let episodes = backpressure.episodesJudged
+        let before = backpressure.requestsBefore
+        let after = backpressure.requestsAfter
         var inflightText = ""
         var fewerInflight = false
-        if let meanBefore = facts.meanInflightBeforeRateLimit, let meanAfter = facts.meanInflightAfterRateLimit {
+        if let meanBefore = backpressure.meanInflightBefore, let meanAfter = backpressure.meanInflightAfter {
             inflightText = "; mean in flight \(Self.decimal(meanBefore)) before, \(Self.decimal(meanAfter)) after"
             fewerInflight = meanAfter < meanBefore
         }
@@ -80,8 +101,8 @@ public struct RateLimitBackpressureCheck: Check {
                 )
             }
         }
-        if facts.rateLimitEpisodesUndecided > 0 {
-            observation.notes.append("\(facts.rateLimitEpisodesUndecided) rate-limit episodes too near the ends of the logs, or with too little traffic before them, to compare")
+        if backpressure.episodesUndecided > 0 {
+            observation.notes.append("\(backpressure.episodesUndecided) rate-limit episodes too near the ends of the logs, or with too little traffic before them, to compare")
         }
         return observation
     }
@@ -92,14 +113,15 @@ public struct RateLimitBackpressureCheck: Check {
     }
 
     /// A request every second for 70 s, a 429, then a request every `after` ms for 70 s.
-    private static func trafficAround429(after: Int) -> String {
+    /// `status` is what the other requests got: 200 for a log of every request, a failure for a log of failures only.
+    private static func trafficAround429(after: Int, status: Int = 200) -> String {
         var text = ""
         for time in stride(from: 0, to: 70_000, by: 1000) {
-            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200")
+            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":\(status)")
         }
         text += RetryExampleLog.line(at: 70_000, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":429,\"retry_after\":1")
         for time in stride(from: 70_000 + after, through: 140_000, by: after) {
-            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":200")
+            text += RetryExampleLog.line(at: time, "api_request", "\"endpoint\":\"/api/v3/depth\",\"method\":\"GET\",\"status\":\(status)")
         }
         return text
     }
@@ -173,6 +195,12 @@ public struct RateLimitBackpressureCheck: Check {
             manifest: "errors:\n  rate_limit: backoff\n",
             logs: Self.trafficAround429(after: 1000),
             expect: .fail, mentioning: "kept its load"
+        ),
+        CheckExample(
+            "logs of failures only cannot show a rate: the declaration stands",
+            manifest: "errors:\n  rate_limit: backoff\n",
+            logs: Self.trafficAround429(after: 1000, status: 503),
+            expect: .pass, mentioning: "lowers its load"
         ),
         CheckExample(
             "logs: no 429 to show it",

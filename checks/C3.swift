@@ -392,6 +392,14 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             expect: .pass, mentioning: "1 queried first"
         ),
         CheckExample(
+            "logs: a timed-out order found by its status query has ended, with no escalation owed",
+            manifest: Self.declaresSafeRetry,
+            logs: Self.order(at: 0, status: 504, attempt: 1, id: "grid-1")
+                + RetryExampleLog.line(at: 300, "api_request", "\"endpoint\":\"/api/v3/order\",\"method\":\"GET\",\"status\":200,\"origClientOrderId\":\"grid-1\"")
+                + RetryExampleLog.line(at: 120_000, "heartbeat"),
+            expect: .pass, mentioning: "1 queried first"
+        ),
+        CheckExample(
             "logs: a timed-out order re-sent under a new id",
             manifest: Self.declaresSafeRetry,
             logs: Self.order(at: 0, status: 504, attempt: 1, id: "grid-1") + Self.order(at: 900, status: 200, attempt: 2, id: "grid-2"),

@@ -75,7 +75,7 @@ public struct IdempotencyKeysCheck: Check {
         assessment.cite(orders.clientOrderIdPrefix)
 
         let logsShowIDs = observed.map { $0.records > 0 && !$0.missingIDs } ?? false
-        let logsShowReuse = observed.map { $0.facts.retriesReusingID > 0 && $0.facts.retriesWithNewID.isEmpty } ?? false
+        let logsShowReuse = observed.map { $0.retriesReusingID > 0 && $0.retriesWithNewID == 0 } ?? false
         if logsShowIDs, orders.clientOrderIds?.value != true {
             assessment.note("declares client_order_ids \(orders.clientOrderIds.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
         } else if let ids = orders.clientOrderIds {
@@ -93,7 +93,7 @@ public struct IdempotencyKeysCheck: Check {
         }
 
         if logsShowReuse, orders.reuseIdOnRetry?.value != true {
-            assessment.note("declares reuse_id_on_retry \(orders.reuseIdOnRetry.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed?.facts.retriesReusingID ?? 0) retries reuse their id")
+            assessment.note("declares reuse_id_on_retry \(orders.reuseIdOnRetry.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed?.retriesReusingID ?? 0) retries reuse their id")
         } else if let reuse = orders.reuseIdOnRetry {
             if !reuse.value {
                 assessment.fail(
@@ -262,7 +262,7 @@ public struct IdempotencyKeysCheck: Check {
                 #""event":"api_request","method":"DELETE","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":200"#,
             ]),
             expect: .pass,
-            mentioning: "2 api_request order placement and 1 api_request cancellation records (no order_submit or order_cancel records), all with client order ids; 1 retries reusing theirs"
+            mentioning: "2 api_request order placement and 1 api_request cancellation records, all with client order ids; 1 retries reusing theirs"
         ),
         CheckExample(
             "logs with api_request records only: a numbered retry with a fresh id",
@@ -271,7 +271,7 @@ public struct IdempotencyKeysCheck: Check {
                 #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","attempt":1,"status":503"#,
                 #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1b","attempt":2,"status":200"#,
             ]),
-            expect: .fail, mentioning: "1 retry sent with a client order id no earlier attempt carried"
+            expect: .fail, mentioning: "1 retry of a placement (api_request order placement records) sent with a client order id no earlier attempt carried"
         ),
         CheckExample(
             "logs with api_request records only: an accepted id placed again",
@@ -282,6 +282,27 @@ public struct IdempotencyKeysCheck: Check {
                 #""event":"api_request","method":"POST","endpoint":"/api/v3/order","status":200"#,
             ]),
             expect: .fail, mentioning: "1 of 3 api_request order placement records in the logs carry no client order id"
+        ),
+        CheckExample(
+            "logs with order records too: a placement request without a client order id still fails",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-1""#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","status":200"#,
+                #""event":"order_submit","client_order_id":"mspot-2""#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","status":200"#,
+            ]),
+            expect: .fail, mentioning: "1 of 2 api_request order placement records in the logs carry no client order id"
+        ),
+        CheckExample(
+            "logs with order records too: a retried placement request under a new id still fails",
+            manifest: "orders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n",
+            logs: IdempotencyKeysCheck.orderLog([
+                #""event":"order_submit","client_order_id":"mspot-1""#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1","attempt":1,"status":503"#,
+                #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"mspot-1r","attempt":2,"status":200"#,
+            ]),
+            expect: .fail, mentioning: "1 retry of a placement (api_request order placement records)"
         ),
     ]
 

@@ -54,6 +54,17 @@ public struct RequestLogFieldsCheck: Check {
         let threshold = policy[.fieldCoverage]
         let percent = Int((threshold * 100).rounded())
         guard facts.requests > 0 else {
+            if let running = Self.signsOfLife(logs) {
+                var assessment = Assessment()
+                for ref in cited { assessment.cite(ref) }
+                assessment.cite(logs.readCitation("no api_request records; \(running)"))
+                let unknown = logs.scan.unknownEventNames.first.map { " If it logs them under another event name (the most frequent unknown one is '\($0.name)'), map that name under logs.events.api_request in \(manifest.path)." } ?? ""
+                assessment.fail(
+                    "the logs show the bot running (\(running)) but hold no api_request record: the bot does not log its requests with \(Self.requiredFields.joined(separator: ", "))",
+                    fix: "Log one api_request record per request the bot sends, retries included, carrying \(Self.requiredFields.joined(separator: ", ")).\(unknown)"
+                )
+                return assessment.finding(pass: "", measured: "0 api_request records (logs)", expected: "every request logged with \(Self.requiredFields.joined(separator: ", "))")
+            }
             return .unknown(
                 "request log fields not checked: \(logs.noRequestsText)", evidence: cited + [logs.readCitation("no api_request records")],
                 remediation: """
@@ -64,6 +75,12 @@ public struct RequestLogFieldsCheck: Check {
         }
         var assessment = Assessment()
         for ref in cited { assessment.cite(ref) }
+        if !logs.scan.requestLogsAreComplete {
+            assessment.fail(
+                "the logs do not record every request: \(logs.scan.incompleteRequestSourcesText)",
+                fix: "Log one api_request record for every request the bot sends, successes included, not only failures; a framework's text log cannot do this, so add a structured request log beside it."
+            )
+        }
         let short = facts.fieldCoverage.filter { ($0.share ?? 0) < threshold }
         for coverage in short {
             for ref in coverage.missing.citations("api_request record without \(coverage.field)").prefix(2) { assessment.cite(ref) }
@@ -93,6 +110,18 @@ public struct RequestLogFieldsCheck: Check {
         )
     }
 
+    /// What shows the bot ran although no request was logged: startups, orders, reconciles, framework text lines.
+    static func signsOfLife(_ logs: LogEvidence) -> String? {
+        var signs: [String] = []
+        for kind in [LogEventKind.startup, .orderSubmit, .orderCancel, .reconcile] {
+            let count = logs.scan.count(kind)
+            if count > 0 { signs.append("\(count) \(kind.rawValue) record\(count == 1 ? "" : "s")") }
+        }
+        let text = logs.scan.sources.filter(\.reading.isFrameworkText).reduce(0) { $0 + $1.lines }
+        if text > 0 { signs.append("\(text) lines of framework text") }
+        return signs.isEmpty ? nil : signs.joined(separator: ", ")
+    }
+
     public let examples: [CheckExample] = [
         CheckExample(
             "every request record carries the six fields (error_code null on success)",
@@ -112,6 +141,25 @@ public struct RequestLogFieldsCheck: Check {
                 {"ts":"2026-11-24T10:00:01.000Z","event":"api_request","endpoint":"/api/v3/order","status":200,"error_code":null,"attempt":1,"latency_ms":40,"concurrency_inflight":1}
                 """,
             expect: .fail, mentioning: "error_code on 50%"
+        ),
+        CheckExample(
+            "logs show the bot starting and trading, but no request record",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"startup"}
+                {"ts":"2026-11-24T10:00:05.000Z","event":"order_submit","client_order_id":"a1"}
+                {"ts":"2026-11-24T10:00:06.000Z","msg":"POST /api/v3/order 200 in 41 ms"}
+                """,
+            expect: .fail, mentioning: "does not log its requests"
+        ),
+        CheckExample(
+            "only failed requests are logged",
+            manifest: "logs:\n  paths: [bot.log]\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"api_request","endpoint":"/api/v3/order","status":503,"error_code":null,"attempt":1,"latency_ms":42,"concurrency_inflight":1}
+                {"ts":"2026-11-24T10:00:01.000Z","event":"api_request","endpoint":"/api/v3/order","status":400,"error_code":-1013,"attempt":1,"latency_ms":38,"concurrency_inflight":1}
+                """,
+            expect: .fail, mentioning: "do not record every request"
         ),
         CheckExample(
             "logs read, but no api_request records among them",

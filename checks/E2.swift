@@ -51,6 +51,16 @@ public struct DisconnectLogFieldsCheck: Check {
         if let finding = logs.unreadableFinding(for: "disconnect log fields") { return finding }
         let facts = logs.streams
         let total = facts.disconnects
+        let unlogged = facts.reconnectsWithoutDisconnect
+        guard total > 0 || unlogged.isEmpty else {
+            var assessment = Assessment()
+            for ref in cited + unlogged.citations("reconnect without a ws_disconnect record") { assessment.cite(ref) }
+            assessment.fail(
+                "the logs show streams reconnecting \(unlogged.count) time\(unlogged.count == 1 ? "" : "s") but hold no ws_disconnect record (\(unlogged.exampleText))",
+                fix: "Log a ws_disconnect record with \(Self.requiredFields.joined(separator: ", ")) each time a stream closes, before reconnecting (or map the bot's own event under logs.events.ws_disconnect in \(manifest.path))."
+            )
+            return assessment.finding(pass: "", measured: "0 ws_disconnect records, \(unlogged.count) reconnections (logs)", expected: "a ws_disconnect record for every disconnect")
+        }
         guard total > 0 else {
             return .unknown(
                 "disconnect log fields not checked: \(logs.noRecordsText([.wsDisconnect]))",
@@ -84,6 +94,13 @@ public struct DisconnectLogFieldsCheck: Check {
             } else {
                 assessment.note("\(tally.count) of \(total) ws_disconnect records lack \(field) (within the \(Self.percent(minimum)) coverage rule)")
             }
+        }
+        if !unlogged.isEmpty {
+            for ref in unlogged.citations("reconnect without a ws_disconnect record") { assessment.cite(ref) }
+            assessment.fail(
+                "\(unlogged.count) reconnection\(unlogged.count == 1 ? "" : "s") had no ws_disconnect record before \(unlogged.count == 1 ? "it" : "them") (\(unlogged.exampleText))",
+                fix: "Log a ws_disconnect record each time a stream closes, before the bot reconnects it."
+            )
         }
         if !assessment.hasFailures {
             assessment.cite(logs.readCitation("\(total) ws_disconnect records with close_code, last_message_ago_ms and uptime_seconds"))
@@ -127,6 +144,17 @@ public struct DisconnectLogFieldsCheck: Check {
 
                 """,
             expect: .fail, mentioning: "1 of 2 ws_disconnect records lack close_code"
+        ),
+        CheckExample(
+            "logs: a stream reconnects, but no disconnect was logged",
+            manifest: "streams:\n  sequence_tracking: true\n",
+            logs: """
+                {"ts":"2026-11-24T10:00:00.000Z","event":"ws_connect","stream":"btcusdt@depth"}
+                {"ts":"2026-11-24T11:00:00.000Z","event":"ws_reconnect_attempt","stream":"btcusdt@depth","attempt":1}
+                {"ts":"2026-11-24T11:00:01.000Z","event":"ws_connect","stream":"btcusdt@depth"}
+
+                """,
+            expect: .fail, mentioning: "hold no ws_disconnect record"
         ),
         CheckExample(
             "logs without disconnects",

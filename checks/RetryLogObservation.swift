@@ -128,6 +128,22 @@ struct RetryLogObservation {
 }
 
 extension RetryLogObservation {
+    /// Why attempt counts read from these logs are only lower bounds, or nil when they are counts: a log that
+    /// omits successful requests omits the successful final attempt, and a countdown of retries left assumes
+    /// the budget it counts down from.
+    static func attemptCountsAreLowerBounds(_ logs: LogEvidence) -> String? {
+        var reasons: [String] = []
+        let incomplete = logs.scan.incompleteRequestSources
+        if !incomplete.isEmpty {
+            reasons.append("\(logs.scan.incompleteRequestSourcesText) so the successful final attempt is not in the logs")
+        }
+        let countdown = logs.retries.countdownNumberedRequests
+        if countdown > 0 {
+            reasons.append("\(countdown) request record\(countdown == 1 ? "" : "s") number\(countdown == 1 ? "s its attempt" : " their attempts") from a countdown of retries left")
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+
     /// Silent when the logs hold no request records at all.
     static func noRequests(_ facts: RetryLogFacts) -> RetryLogObservation? {
         guard facts.requests == 0 else { return nil }

@@ -44,11 +44,11 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Make no network call at all: no exchange probes (the items that need them stay unknown).")
     var offline = false
 
-    @Option(name: .long, help: ArgumentHelp("Global deadline for the exchange probes, in seconds.", valueName: "SECONDS"))
-    var timeout: Double = 10
+    @Option(name: .long, help: ArgumentHelp("Global deadline for the exchange probes: 10s, 500ms, 1m, or plain seconds.", valueName: "DURATION"))
+    var timeout = CommandLineDuration(seconds: 10)
 
     func validate() throws {
-        if !(0.1...600).contains(timeout) { throw ValidationError("--timeout must be between 0.1 and 600 seconds") }
+        if !(0.1...600).contains(timeout.seconds) { throw ValidationError("--timeout must be between 100ms and 10m, got \(timeout)") }
         if host && hostCaptures != nil { throw ValidationError("--host and --host-captures exclude each other") }
         if let now, Timestamp.parse(now) == nil {
             throw ValidationError("--now expects an ISO 8601 time such as 2026-11-25T12:00:00Z, got '\(now)'")
@@ -63,7 +63,7 @@ struct InputOptions: ParsableArguments {
     func collect() async throws -> Evidence {
         let probes = offline ? nil : ExchangeCollector(
             transport: URLSessionTransport(), environment: ProcessInfo.processInfo.environment,
-            requestTimeout: .milliseconds(Int(min(3, timeout) * 1000)), deadline: .milliseconds(Int(timeout * 1000))
+            requestTimeout: .milliseconds(min(3000, timeout.milliseconds)), deadline: .milliseconds(timeout.milliseconds)
         )
         var audit = Audit(
             manifestPath: manifest, now: moment, host: host ? .live : hostCaptures.map { .captured(folder: $0) }, exchange: probes
@@ -186,18 +186,23 @@ struct GateOptionGroup: ParsableArguments {
     @Option(name: .customLong("min-score"), help: ArgumentHelp("Fail the gate when the score is under N (0-100).", valueName: "N"))
     var minScore: Double?
 
-    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("Fail the gate when under N percent of the items could be evaluated.", valueName: "N"))
-    var minCoverage: Double?
+    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("Fail the gate when under N percent of the selected items could be evaluated (default 50; a run that evaluated nothing always fails).", valueName: "N"))
+    var minCoverage: Double = GateOptions.defaultMinCoverage
 
     func validate() throws {
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
-        if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
+        if !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
     }
 
     var options: GateOptions { GateOptions(failOn: failOn, minScore: minScore, minCoverage: minCoverage) }
 }
 
 extension GateOptions.FailLevel: ExpressibleByArgument {}
+
+extension CommandLineDuration: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public var defaultValueDescription: String { description }
+}
 extension OutputFormat: ExpressibleByArgument {}
 
 struct ReportingOptions: ParsableArguments {

@@ -44,7 +44,8 @@ struct InitCommand: ParsableCommand {
             throw UsageError("\(output) already exists; pass --force to overwrite it, or --output another path")
         }
         try OutputFile.write(text, to: output)
-        FileHandle.standardError.write(Data("preflight: wrote \(output); fill in the lines marked 'decide', then run preflight audit\n".utf8))
+        let fillIn = derived == nil ? "bot.name and bot.exchange (marked 'fill in') and " : ""
+        FileHandle.standardError.write(Data("preflight: wrote \(output); set \(fillIn)the commented lines marked 'decide', then run preflight audit --manifest \(output)\n".utf8))
     }
 }
 

@@ -81,12 +81,8 @@ struct FrameworkTests {
             #expect(run.stdout.contains("\n\(section)"), "missing section \(section)")
         }
         #expect(!run.stdout.contains("CANARY"), "init must not copy a secret")
-        var text = run.stdout
-        if arguments.count == 3 {
-            // The blank template leaves bot.name and bot.exchange for the user: fill them as a user would.
-            text = text.replacingOccurrences(of: "  # name: \"my-bot\"", with: "  name: \"my-bot\"")
-                .replacingOccurrences(of: "  # exchange: binance", with: "  exchange: binance")
-        }
+        // As written, untouched: a first run must load what init wrote.
+        let text = run.stdout
         let manifest = scratch.appendingPathComponent("preflight.yml").path
         try text.write(toFile: manifest, atomically: true, encoding: .utf8)
         let audit = try PreflightBinary.run(["audit", "--offline", "--manifest", manifest, "--now", fixtureNow, "--format", "json"])
@@ -100,6 +96,20 @@ struct FrameworkTests {
         #expect(run.stdout.contains("  recv_window_ms: 10000"))
         #expect(run.stdout.contains("  max_attempts: 5   # from API_RETRY_COUNT = 4, docs/frameworks.md#freqtrade"))
         #expect(run.stdout.contains("  # offset_alert_ms: 1000   # decide:"))
+    }
+
+    @Test func initWithoutAFrameworkWritesAManifestThatLoadsAndSaysWhatToFillIn() throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let path = scratch.appendingPathComponent("preflight.yml").path
+        let run = try PreflightBinary.run(["init", "--output", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("bot.name and bot.exchange"), "\(run.stderr)")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.contains("  name: \"my-bot\"   # fill in"))
+        let audit = try PreflightBinary.run(["audit", "--offline", "--manifest", path, "--now", fixtureNow])
+        #expect(audit.status == 1, "a blank manifest loads, and its gate fails for want of evidence: \(audit.stderr)")
+        #expect(audit.stdout.contains("no item could be evaluated"), "\(audit.stdout)")
     }
 
     @Test func initRefusesToOverwrite() throws {

@@ -46,7 +46,9 @@ struct RetriesLogChecksTests {
     }
 
     @Test func observedHaltOverrulesADeclaredRetry() throws {
-        let text = Self.request(0, #""endpoint":"/api/v3/account","status":401,"request_id":"a""#)
+        // A log of every request (successes too), so that "not retried" is something it can show.
+        let text = Self.request(-1000, #""endpoint":"/api/v3/depth","status":200"#)
+            + Self.request(0, #""endpoint":"/api/v3/account","status":401,"request_id":"a""#)
             + "{\"ts\":\(Self.start + 500),\"event\":\"kill_switch\"}\n"
             + "{\"ts\":\(Self.start + 120_000),\"event\":\"heartbeat\"}\n"
         let item = try finding("C1", manifest: "errors:\n  auth: retry\n", logs: text)

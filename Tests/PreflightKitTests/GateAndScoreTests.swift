@@ -16,7 +16,10 @@ struct GateAndScoreTests {
         #expect(report.coverage.evaluated == 0)
         #expect(report.coverage.total == 25)
         #expect(report.items.allSatisfy { $0.status != .pass })
-        #expect(report.gate.passed)
+        // Nothing evaluated never passes the gate, whatever the minimum coverage.
+        #expect(!report.gate.passed)
+        #expect(report.gate.reasons == ["no item could be evaluated (0 of 25): there is no evidence to pass on"])
+        #expect(!Auditor(gate: GateOptions(minCoverage: 0)).evaluate(try evidence("")).gate.passed)
         let strict = Auditor(gate: GateOptions(minScore: 50)).evaluate(try evidence(""))
         #expect(!strict.gate.passed)
         #expect(strict.gate.reasons.first?.contains("no item could be evaluated") == true)

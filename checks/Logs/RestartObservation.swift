@@ -53,8 +53,8 @@ struct RestartObservation {
             )
         }
         if !hasProblems { assessment.cite(EvidenceRef(.logs, at: readLocation, summary)) }
-        if facts.idsForgotten > 0 {
-            assessment.note("client order ids older than the last \(facts.idMemoryCapacity) were forgotten; re-submissions of those could not be seen")
+        if facts.primaryOrderIDs.idsForgotten > 0 {
+            assessment.note("client order ids older than the last \(facts.primaryOrderIDs.idMemoryCapacity) were forgotten; re-submissions of those could not be seen")
         }
     }
 }

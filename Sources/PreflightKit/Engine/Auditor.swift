@@ -126,7 +126,9 @@ public struct Auditor: Sendable {
                 reasons.append("no item could be evaluated, so the score cannot reach the minimum \(Format.number(minimum))")
             }
         }
-        if let minimum = gate.minCoverage, coverage.percent < minimum {
+        if coverage.evaluated == 0 {
+            reasons.append("no item could be evaluated (0 of \(coverage.total)): there is no evidence to pass on")
+        } else if let minimum = gate.minCoverage, coverage.percent < minimum {
             reasons.append("coverage \(Format.number(coverage.percent))% (\(coverage.evaluated) of \(coverage.total)) is under the minimum \(Format.number(minimum))%")
         }
         return Report.Gate(passed: reasons.isEmpty, failOn: gate.failOn, minScore: gate.minScore, minCoverage: gate.minCoverage, reasons: reasons)

@@ -11,10 +11,14 @@ public struct GateOptions: Codable, Sendable, Equatable {
 
     public var failOn: FailLevel
     public var minScore: Double?
-    /// Percent of the selected items that must be evaluated (pass, warn or fail).
+    /// Percent of the selected items that must be evaluated (pass, warn or fail). Whatever it is, a run
+    /// that evaluated nothing fails the gate.
     public var minCoverage: Double?
 
-    public init(failOn: FailLevel = .fail, minScore: Double? = nil, minCoverage: Double? = nil) {
+    /// Half the checklist: a report that could judge less than that says too little to pass a gate.
+    public static let defaultMinCoverage: Double = 50
+
+    public init(failOn: FailLevel = .fail, minScore: Double? = nil, minCoverage: Double? = defaultMinCoverage) {
         self.failOn = failOn
         self.minScore = minScore
         self.minCoverage = minCoverage

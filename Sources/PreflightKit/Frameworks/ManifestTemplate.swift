@@ -14,8 +14,9 @@ public enum ManifestTemplate {
 
         let bot = derived?.bot
         out.section("bot")
-        out.value("name", bot.map { quoted($0.name.value) }, suggestion: "\"my-bot\"", note: "shown in every report", from: bot?.name)
-        out.value("exchange", bot?.exchange.description, suggestion: "binance", note: "binance | binance-futures | bybit | okx | kraken | coinbase", from: bot?.exchange)
+        // The two keys a manifest cannot load without: written as values to fill in, never commented out.
+        out.required("name", bot.map { quoted($0.name.value) }, placeholder: "\"my-bot\"", note: "fill in: the bot's name, shown in every report", from: bot?.name)
+        out.required("exchange", bot?.exchange.description, placeholder: "binance", note: "fill in: binance | binance-futures | bybit | okx | kraken | coinbase", from: bot?.exchange)
         out.value("mode", bot?.mode?.description, suggestion: "trading", note: "trading | read_only", from: bot?.mode)
         out.value("markets", bot?.markets?.description, suggestion: "[spot]", note: "spot | margin | futures | options", from: bot?.markets)
         out.value("base_url", bot?.baseURL.map { quoted($0.value) }, suggestion: "\"https://testnet.binance.vision\"", note: "testnet, proxy or mock", from: bot?.baseURL)
@@ -144,6 +145,15 @@ struct TemplateWriter {
             raw("  \(key): \(derived)" + ManifestTemplate.from(source))
         } else {
             comment("\(key): \(suggestion)" + (note.isEmpty ? "" : "   # \(note)"), indent: 1)
+        }
+    }
+
+    /// A key the manifest must have: the derived value, or a placeholder the user replaces.
+    mutating func required<Value>(_ key: String, _ derived: String?, placeholder: String, note: String, from source: Located<Value>?) {
+        if let derived {
+            raw("  \(key): \(derived)" + ManifestTemplate.from(source))
+        } else {
+            raw("  \(key): \(placeholder)   # \(note)")
         }
     }
 

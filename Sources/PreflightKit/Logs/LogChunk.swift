@@ -103,10 +103,14 @@ final class LogChunk: @unchecked Sendable {
         let last = events.count - 1
         switch parser.parse(bytes + start, length, terminated: terminated, position: position, into: &events[last]) {
         case .event:
-            tally.countEvent(events[last].kind)
+            tally.countEvent(events[last])
             return
         case .blank:
             break
+        case .narrative:
+            tally.narrativeLines += 1
+        case .unrecognised(let detail):
+            tally.unrecognisedLines.record(sample(line, detail))
         case .bad(let kind, let detail):
             tally.record(kind, sample(line, detail))
         case .unknownEvent:

@@ -16,6 +16,9 @@ public struct LogEvent: Sendable {
     /// Numeric codes keep their decimal spelling (`-1021`); text codes as written (`EAPI:Invalid nonce`).
     public var errorCode: String?
     public var attempt: Int?
+    /// The attempt number was worked out from a countdown of retries left ("Retrying still for 3 times"),
+    /// which assumes the caller's retry budget: a lower bound, not a count.
+    public var attemptFromCountdown = false
     /// How long the request took; for `resync`, how long the resync took.
     public var latencyMs: Double?
     public var concurrencyInflight: Int?

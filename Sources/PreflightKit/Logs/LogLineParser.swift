@@ -8,6 +8,10 @@ final class LogLineParser {
         /// The event was written to the caller's `event`.
         case event
         case blank
+        /// A framework text line recognised as narrative: understood, but not an event.
+        case narrative
+        /// A framework text line whose message matches nothing preflight knows (its start, for the report).
+        case unrecognised(String)
         case bad(LogBadInputKind, detail: String?)
         /// A parsed record whose event name is not a known kind (see `unknownEventName`).
         case unknownEvent

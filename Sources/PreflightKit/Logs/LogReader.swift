@@ -62,10 +62,11 @@ public struct LogReader: Sendable {
         defer { pipeline.stop() }
         var unknownNames = UnknownEventNameCounter()
         var lineOffset = 0
+        var file = LogScanTally()
         let carry = UnsafeMutablePointer<UInt8>.allocate(capacity: maxLineBytes + 1)
         defer { carry.deallocate() }
         func take(_ chunk: LogChunk) {
-            self.take(chunk, lineOffset: &lineOffset, tally: &tally, unknownNames: &unknownNames, sink: &sink)
+            self.take(chunk, lineOffset: &lineOffset, file: &file, tally: &tally, unknownNames: &unknownNames, sink: &sink)
         }
         func takeAll() {
             while let chunk = pipeline.finishOldest() {
@@ -112,15 +113,23 @@ public struct LogReader: Sendable {
     /// after a file's last chunk, what is known of the file as a whole.
     @inline(__always)
     private func take<Sink: LogEventSink>(
-        _ chunk: LogChunk, lineOffset: inout Int, tally: inout LogScanTally, unknownNames: inout UnknownEventNameCounter,
-        sink: inout Sink
+        _ chunk: LogChunk, lineOffset: inout Int, file: inout LogScanTally, tally: inout LogScanTally,
+        unknownNames: inout UnknownEventNameCounter, sink: inout Sink
     ) {
+        if chunk.startsFile { file = LogScanTally() }
         chunk.deliver(to: &sink, lineOffset: lineOffset)
         tally.absorb(chunk.tally, lineOffset: lineOffset)
+        file.absorb(chunk.tally, lineOffset: lineOffset)
         chunk.countUnknownNames(into: &unknownNames)
         lineOffset += chunk.lines
         guard let end = chunk.endOfFile else { return }
         let name = chunk.fileName
+        tally.scan.sources.append(LogSource(
+            file: name, reading: reading, lines: lineOffset, events: file.eventCount, badLines: file.badInputCount,
+            narrativeLines: file.narrativeLines, unrecognisedLines: file.unrecognisedLines,
+            requestRecords: file.requestRecords, successfulRequests: file.successfulRequests,
+            failedRequests: file.failedRequests
+        ))
         tally.scan.lines += lineOffset
         tally.scan.bytes += end.bytes
         switch end.failure {
@@ -197,6 +206,17 @@ public struct LogReader: Sendable {
             // The parser reads whole words a few bytes past a line's end: give them defined contents.
             (bytes + chunk.count).update(repeating: 0, count: 8)
             submit(chunk)
+        }
+    }
+}
+
+extension LogReader {
+    /// How this reader reads its lines, as each source records it.
+    var reading: LogSource.Reading {
+        switch format {
+        case .freqtrade: .freqtradeText
+        case .hummingbot: .hummingbotText
+        case .auto, .jsonl, .logfmt: .structured
         }
     }
 }

@@ -6,13 +6,30 @@ struct LogScanTally {
     static let otherEventNames = "(other names)"
 
     var scan = LogScan()
+    /// Framework text lines recognised as narrative, and those not recognised at all.
+    var narrativeLines = 0
+    var unrecognisedLines = LogRecordTally()
+    /// api_request events, those that succeeded (2xx) and those that failed (error status or code).
+    var requestRecords = 0
+    var successfulRequests = 0
+    var failedRequests = 0
     private var eventCounts = [Int](repeating: 0, count: LogEventKind.allCases.count)
     private static let kinds = LogEventKind.allCases
 
     @inline(__always)
-    mutating func countEvent(_ kind: LogEventKind) {
-        eventCounts[Self.index(of: kind)] += 1
+    mutating func countEvent(_ event: LogEvent) {
+        eventCounts[Self.index(of: event.kind)] += 1
+        guard event.kind == .apiRequest else { return }
+        requestRecords += 1
+        if let status = event.status, (200..<300).contains(status), event.errorCode == nil {
+            successfulRequests += 1
+        } else if event.status.map({ $0 >= 400 }) == true || event.errorCode != nil {
+            failedRequests += 1
+        }
     }
+
+    var eventCount: Int { eventCounts.reduce(0, +) }
+    var badInputCount: Int { badInput.reduce(0) { $0 + $1.count } }
 
     private var badInput = [LogRecordTally](repeating: LogRecordTally(), count: LogBadInputKind.allCases.count)
     private static let badKinds = LogBadInputKind.allCases
@@ -24,12 +41,22 @@ struct LogScanTally {
     /// Adds a chunk's counts; its samples' line numbers are relative to the chunk and move by `lineOffset`.
     mutating func absorb(_ chunk: LogScanTally, lineOffset: Int) {
         for index in eventCounts.indices { eventCounts[index] += chunk.eventCounts[index] }
+        narrativeLines += chunk.narrativeLines
+        requestRecords += chunk.requestRecords
+        successfulRequests += chunk.successfulRequests
+        failedRequests += chunk.failedRequests
+        Self.add(chunk.unrecognisedLines, to: &unrecognisedLines, lineOffset: lineOffset)
         for index in badInput.indices where chunk.badInput[index].count > 0 {
-            badInput[index].count += chunk.badInput[index].count
-            for var sample in chunk.badInput[index].samples where badInput[index].samples.count < LogRecordTally.sampleLimit {
-                sample.location.line = sample.location.line.map { $0 + lineOffset }
-                badInput[index].samples.append(sample)
-            }
+            Self.add(chunk.badInput[index], to: &badInput[index], lineOffset: lineOffset)
+        }
+    }
+
+    /// Adds a chunk's tally to a running one, its samples' lines moved by `lineOffset`.
+    static func add(_ chunk: LogRecordTally, to total: inout LogRecordTally, lineOffset: Int) {
+        total.count += chunk.count
+        for var sample in chunk.samples where total.samples.count < LogRecordTally.sampleLimit {
+            sample.location.line = sample.location.line.map { $0 + lineOffset }
+            total.samples.append(sample)
         }
     }
 

@@ -9,7 +9,42 @@ public struct LogSampleSummary: Codable, Sendable, Equatable {
         public var samples: [String]
     }
 
+    /// One input as read: how much of it was understood, and whether it records every request.
+    public struct Source: Codable, Sendable, Equatable {
+        public var file: String
+        public var reading: LogSource.Reading
+        public var lines: Int
+        public var events: Int
+        public var badLines: Int
+        public var narrativeLines: Int
+        public var unrecognisedLines: Int
+        /// The first lines not recognised, as file:line: the start of the message.
+        public var unrecognisedSamples: [String]
+        public var requestRecords: Int
+        public var requestLog: RequestLogCompleteness
+        /// Why a rate or an attempt count cannot be read from it; nil when it records every request.
+        public var requestLogShortfall: String?
+
+        init(_ source: LogSource) {
+            file = source.file
+            reading = source.reading
+            lines = source.lines
+            events = source.events
+            badLines = source.badLines
+            narrativeLines = source.narrativeLines
+            unrecognisedLines = source.unrecognisedLines.count
+            unrecognisedSamples = source.unrecognisedLines.samples.map(\.description)
+            requestRecords = source.requestRecords
+            requestLog = source.requestCompleteness
+            requestLogShortfall = source.requestCompleteness.shortfall
+        }
+
+        /// Lines preflight understood: events and recognised narrative.
+        public var understood: Int { events + narrativeLines }
+    }
+
     public var files: [String]
+    public var sources: [Source]
     public var unreadable: [UnreadableLog]
     public var bytes: Int
     public var lines: Int
@@ -21,6 +56,7 @@ public struct LogSampleSummary: Codable, Sendable, Equatable {
 
     init(_ scan: LogScan) {
         files = scan.files
+        sources = scan.sources.map(Source.init)
         unreadable = scan.unreadable
         bytes = scan.bytes
         lines = scan.lines

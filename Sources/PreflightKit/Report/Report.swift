@@ -3,7 +3,7 @@ import PreflightModel
 
 /// The outcome of one audit: per-item findings, score, coverage and the gate. Reporters render this.
 public struct Report: Codable, Sendable, Equatable {
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public struct Tool: Codable, Sendable, Equatable {
         public var name: String

@@ -13,6 +13,8 @@ public struct MarkdownReporter: Sendable {
         let score = report.score.map { "\(Format.number($0))/100" } ?? "n/a"
         out.append("**Score \(score)** · evaluated \(report.coverage.evaluated) of \(report.coverage.total) items · "
             + Status.allCases.map { "\(report.counts[$0.rawValue] ?? 0) \($0.label.lowercased())" }.joined(separator: " · "))
+        out.append("")
+        out.append("Gate: \(report.gate.terms).")
         if !report.gate.passed {
             out.append("")
             out += report.gate.reasons.map { "- \(cell($0))" }
@@ -61,6 +63,14 @@ public struct MarkdownReporter: Sendable {
             out.append("<details><summary>\(passed.count) passed or not applicable</summary>")
             out.append("")
             out += passed.map { "- \(icon($0.status)) **\($0.id)** \($0.name): \(cell($0.summary))" + ($0.basis == .declared ? " *(declared)*" : "") }
+            out.append("")
+            out.append("</details>")
+        }
+        if let logs = report.logSamples, !logs.sources.isEmpty {
+            out.append("")
+            out.append("<details><summary>log samples: \(logs.sources.count) source\(logs.sources.count == 1 ? "" : "s"), \(logs.lines) lines, \(logs.events) events</summary>")
+            out.append("")
+            out += logs.sources.map { "- " + cell(TextReporter.describe($0)) }
             out.append("")
             out.append("</details>")
         }

@@ -44,10 +44,11 @@ public struct TextReporter: Sendable {
             for location in report.staleSuppressions { out.append("  \(location)") }
         }
         out.append("")
+        let terms = report.gate.terms
         if report.gate.passed {
-            out.append("Gate passed (fail on: \(report.gate.failOn.rawValue)).")
+            out.append("Gate passed (\(terms)).")
         } else {
-            out.append(style.bold("Gate failed") + " (fail on: \(report.gate.failOn.rawValue)):")
+            out.append(style.bold("Gate failed") + " (\(terms)):")
             for reason in report.gate.reasons { out.append(contentsOf: TextWrapper.wrap(reason, width: width, indent: "    ", firstIndent: "  - ")) }
         }
         return out.joined(separator: "\n") + "\n"
@@ -57,6 +58,9 @@ public struct TextReporter: Sendable {
         var out: [String] = []
         let fileCount = logs.files.count == 1 ? "1 file" : "\(logs.files.count) files"
         out += TextWrapper.wrap("log samples: \(fileCount), \(logs.lines) lines, \(logs.events) events", width: width, indent: "  ")
+        for source in logs.sources {
+            out += TextWrapper.wrap(Self.describe(source), width: width, indent: "    ", firstIndent: "  · ")
+        }
         for unreadable in logs.unreadable {
             out += TextWrapper.wrap("cannot read \(unreadable.path): \(unreadable.reason)", width: width, indent: "    ", firstIndent: "  " + style.paint("! ", "1;31"))
         }
@@ -68,6 +72,26 @@ public struct TextReporter: Sendable {
             out += TextWrapper.wrap("most frequent unknown event '\(name.name)' (\(name.count)×): map it under logs.events if it is one of preflight's kinds", width: width, indent: "    ", firstIndent: "  - ")
         }
         return out
+    }
+
+    /// "app.jsonl: 1200 lines, 1180 events; records every request".
+    static func describe(_ source: LogSampleSummary.Source) -> String {
+        var parts = ["\(source.lines) lines", "\(source.events) events"]
+        if source.reading != .structured {
+            let share = source.lines == 0 ? 0 : source.understood * 100 / source.lines
+            parts.append("\(source.narrativeLines) narrative")
+            parts.append("\(source.unrecognisedLines) not recognised (\(share)% understood)")
+        }
+        if source.badLines > 0 { parts.append("\(source.badLines) bad") }
+        let reading = source.reading == .structured ? "" : " (\(source.reading.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        var text = "\(source.file)\(reading): " + parts.joined(separator: ", ")
+        switch source.requestLog {
+        case .complete: text += "; records every request"
+        case .noRequests: text += "; no request records"
+        case .failuresOnly, .frameworkText: text += "; does not record every request: \(source.requestLogShortfall ?? "")"
+        }
+        if let sample = source.unrecognisedSamples.first { text += "; e.g. not recognised: \(sample)" }
+        return text
     }
 
     private func lines(for item: ReportItem) -> [String] {

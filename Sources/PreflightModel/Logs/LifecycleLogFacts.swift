@@ -19,24 +19,14 @@ public struct LifecycleLogFacts: Codable, Sendable, Equatable {
     /// An order submitted with a client order id already used before a restart.
     public var resubmittedAfterRestart: LogRecordTally
 
-    // D2
-    /// The logs hold no order_submit or order_cancel record, so the order facts come from the
+    /// D1 read its orders from api_request records (placement requests), as the logs hold no order record.
+    public var ordersFromRequests: Bool
+
+    // D2: both kinds of record are read, each on its own.
+    /// order_submit and order_cancel records.
+    public var orderRecordIDs: OrderIDFacts
     /// api_request records that place (POST/PUT to an order endpoint) or cancel orders.
-    public var orderIDsFromRequests: Bool
-    public var orderSubmits: Int
-    public var orderCancels: Int
-    public var submitsWithoutID: LogRecordTally
-    public var cancelsWithoutID: LogRecordTally
-    /// Submits with attempt > 1 whose id an earlier attempt carried.
-    public var retriesReusingID: Int
-    /// Submits with attempt > 1 whose id no earlier attempt carried.
-    public var retriesWithNewID: LogRecordTally
-    /// A new order (no attempt > 1) with a client order id an earlier order already used.
-    public var sharedIDs: LogRecordTally
-    /// How many distinct client order ids are remembered at least (older ones are forgotten).
-    public var idMemoryCapacity: Int
-    /// Ids forgotten because the memory was full: repeats of those could not be seen.
-    public var idsForgotten: Int
+    public var orderRequestIDs: OrderIDFacts
 
     // D5
     public var killSwitchRecords: Int
@@ -55,6 +45,9 @@ public struct LifecycleLogFacts: Codable, Sendable, Equatable {
     /// From the last heartbeat to the last record of any kind, in ms: a heartbeat that stopped.
     public var silenceAfterLastHeartbeatMs: LogMeasurement?
 
+    /// The order facts D1 follows: the order records, or the placement requests when there are none.
+    public var primaryOrderIDs: OrderIDFacts { ordersFromRequests ? orderRequestIDs : orderRecordIDs }
+
     public init() {
         breakerTransitions = 0
         breakerStates = [:]
@@ -64,16 +57,9 @@ public struct LifecycleLogFacts: Codable, Sendable, Equatable {
         startupsReconciledFirst = 0
         ordersBeforeReconcile = LogRecordTally()
         resubmittedAfterRestart = LogRecordTally()
-        orderIDsFromRequests = false
-        orderSubmits = 0
-        orderCancels = 0
-        submitsWithoutID = LogRecordTally()
-        cancelsWithoutID = LogRecordTally()
-        retriesReusingID = 0
-        retriesWithNewID = LogRecordTally()
-        sharedIDs = LogRecordTally()
-        idMemoryCapacity = 0
-        idsForgotten = 0
+        ordersFromRequests = false
+        orderRecordIDs = OrderIDFacts(records: .orderSubmit)
+        orderRequestIDs = OrderIDFacts(records: .apiRequest)
         killSwitchRecords = 0
         heartbeats = 0
         heartbeatGapsOverLimit = LogRecordTally()

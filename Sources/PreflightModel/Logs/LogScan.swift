@@ -3,6 +3,8 @@
 public struct LogScan: Codable, Sendable, Equatable {
     /// Every input read, in reading order; event positions index into it.
     public var files: [String]
+    /// Per input read, in the same order as `files`: how much was understood, whether it records every request.
+    public var sources: [LogSource]
     public var unreadable: [UnreadableLog]
     /// Bytes read after decompression.
     public var bytes: Int
@@ -14,11 +16,12 @@ public struct LogScan: Codable, Sendable, Equatable {
     public var unknownEventNames: [UnknownEventName]
 
     public init(
-        files: [String] = [], unreadable: [UnreadableLog] = [], bytes: Int = 0, lines: Int = 0,
+        files: [String] = [], sources: [LogSource] = [], unreadable: [UnreadableLog] = [], bytes: Int = 0, lines: Int = 0,
         eventsByKind: [LogEventKind: Int] = [:], badInput: [LogBadInputKind: LogRecordTally] = [:],
         unknownEventNames: [UnknownEventName] = []
     ) {
         self.files = files
+        self.sources = sources
         self.unreadable = unreadable
         self.bytes = bytes
         self.lines = lines

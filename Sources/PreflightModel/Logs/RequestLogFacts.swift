@@ -10,16 +10,24 @@ public struct RequestLogFacts: Codable, Sendable, Equatable {
 
     // A4
     public var signedWithRequestTimestamp: Int
-    /// Two signed requests with the same timestamp or nonce within `reuseWindowMs` of each other.
+    /// A request sent again (same request id or client order id, or a later attempt) with the timestamp it
+    /// already carried, within `reuseWindowMs`; on Kraken, any nonce sent twice.
     public var reusedTimestamps: LogRecordTally
+    /// Kraken: a nonce lower than one the bot had already sent (the counter went backwards).
+    public var decreasingNonces: LogRecordTally
     public var reuseWindowMs: Double
     /// The policy's timestamp_skew_ms the tally below was counted against.
     public var timestampSkewLimitMs: Double
     public var skewedTimestamps: LogRecordTally
     /// The largest distance between a request timestamp and the moment the request was sent.
     public var worstTimestampSkew: RequestLogExtreme?
-    /// Timestamp-window rejections by error code (Binance -1021, Bybit 10002, OKX 50102, Kraken EAPI:Invalid nonce).
-    public var timestampRejections: LogRecordTally
+    /// Timestamp-window rejections (Binance -1021, Bybit 10002, OKX 50102, Kraken EAPI:Invalid nonce) of a
+    /// request whose timestamp was stale or reused when it was sent: the bot's signing is at fault.
+    public var staleTimestampRejections: LogRecordTally
+    /// Rejections of a request whose logged timestamp agreed with the record's time: the clocks disagree.
+    public var freshTimestampRejections: LogRecordTally
+    /// Rejections of a request that logged no timestamp: which of the two cannot be told.
+    public var unstampedTimestampRejections: LogRecordTally
 
     // A6
     public var clockOffsetCoverage: RequestFieldCoverage
@@ -39,11 +47,14 @@ public struct RequestLogFacts: Codable, Sendable, Equatable {
         signedRequests = 0
         signedWithRequestTimestamp = 0
         reusedTimestamps = LogRecordTally()
+        decreasingNonces = LogRecordTally()
         reuseWindowMs = 60_000
         timestampSkewLimitMs = 1000
         skewedTimestamps = LogRecordTally()
         worstTimestampSkew = nil
-        timestampRejections = LogRecordTally()
+        staleTimestampRejections = LogRecordTally()
+        freshTimestampRejections = LogRecordTally()
+        unstampedTimestampRejections = LogRecordTally()
         clockOffsetCoverage = RequestFieldCoverage(field: "clock_offset_ms")
         privateInflight = RequestInflightFacts()
         publicInflight = RequestInflightFacts()

@@ -6,6 +6,9 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     public var requests: Int
     /// Request records that carried an attempt number, request id or client order id, so retries can be linked.
     public var linkableRequests: Int
+    /// Request records whose attempt number was worked out from a countdown of retries left (freqtrade's
+    /// "Retrying still for N times"): such numbers are lower bounds.
+    public var countdownNumberedRequests: Int
     /// Distinct requests (retry chains, single attempts included) and how many of them were retried.
     public var chains: Int
     public var retriedChains: Int
@@ -19,6 +22,10 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     /// Responses that were a 429, 418 or the exchange's rate-limit code.
     public var rateLimitResponses: LogRecordTally
     public var retriesAfterRateLimit: Int
+    /// Of those, the retries whose rate-limit answer logged its Retry-After, and those where the logs did not
+    /// but the exchange documents a fixed wait for that answer. The rest could be held to the floor only.
+    public var retriesWithLoggedRetryAfter: Int
+    public var retriesWithDocumentedRetryAfter: Int
     /// Retries after a rate-limit response sooner than max(Retry-After, backoffFloorMs).
     public var earlyRetriesAfterRateLimit: LogRecordTally
     /// The floor the early retries were measured against (the policy's backoff_floor_ms).
@@ -33,26 +40,18 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     // C1
     public var authFailures: LogRecordTally
     public var retriesAfterAuthFailure: LogRecordTally
+    /// The one re-signed re-send after a timestamp rejection, made after a fresh query of the exchange's
+    /// server time: the documented remedy, not counted as a retry (the escalation is still required).
+    public var timestampRemedyResends: LogRecordTally
     /// Auth failures with no escalation, kill_switch or open circuit_breaker record within `escalationWindowSeconds`.
     public var authFailuresWithoutEscalation: LogRecordTally
     /// Auth failures too close to the end of the logs to tell whether an escalation followed.
     public var authFailuresUndecided: Int
 
     // C2
-    /// Rate-limit episodes (a 429 and the ones that follow within the window) whose request rate could be compared.
-    public var rateLimitEpisodesJudged: Int
-    /// Episodes after which the bot sent fewer requests, or had fewer in flight, than before.
-    public var rateLimitEpisodesShed: Int
-    public var rateLimitEpisodesNotShed: LogRecordTally
-    /// Episodes too close to either end of the logs, or with too little traffic before them, to compare.
-    public var rateLimitEpisodesUndecided: Int
+    /// Per source that held a rate-limit episode, in reading order.
+    public var backpressureBySource: [RateLimitBackpressure]
     public var backpressureWindowSeconds: Double
-    /// Summed over the judged episodes: api_requests in the window before each rate-limit response and after it.
-    public var requestsBeforeRateLimit: Int
-    public var requestsAfterRateLimit: Int
-    /// The mean logged in-flight count in those windows, when records carry it.
-    public var meanInflightBeforeRateLimit: Double?
-    public var meanInflightAfterRateLimit: Double?
 
     // C3
     /// 5xx, 408 and timeout responses (and the exchange's platform codes).
@@ -86,29 +85,26 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
     public init() {
         requests = 0
         linkableRequests = 0
+        countdownNumberedRequests = 0
         chains = 0
         retriedChains = 0
         attemptsHistogram = [:]
         mostAttempts = []
         rateLimitResponses = LogRecordTally()
         retriesAfterRateLimit = 0
+        retriesWithLoggedRetryAfter = 0
+        retriesWithDocumentedRetryAfter = 0
         earlyRetriesAfterRateLimit = LogRecordTally()
         backoffFloorMs = 0
         shortestWaitAfterRateLimitMs = nil
         delaysByAttempt = []
         authFailures = LogRecordTally()
         retriesAfterAuthFailure = LogRecordTally()
+        timestampRemedyResends = LogRecordTally()
         authFailuresWithoutEscalation = LogRecordTally()
         authFailuresUndecided = 0
-        rateLimitEpisodesJudged = 0
-        rateLimitEpisodesShed = 0
-        rateLimitEpisodesNotShed = LogRecordTally()
-        rateLimitEpisodesUndecided = 0
+        backpressureBySource = []
         backpressureWindowSeconds = 0
-        requestsBeforeRateLimit = 0
-        requestsAfterRateLimit = 0
-        meanInflightBeforeRateLimit = nil
-        meanInflightAfterRateLimit = nil
         platformFailures = LogRecordTally()
         retriesAfterPlatformFailure = 0
         platformChainAttempts = [:]
@@ -125,6 +121,14 @@ public struct RetryLogFacts: Codable, Sendable, Equatable {
         retriesAfterValidationFailure = LogRecordTally()
         escalationRecords = 0
         escalationWindowSeconds = 0
+    }
+
+    /// Retries after a rate-limit answer whose Retry-After is known (logged, or documented by the exchange).
+    public var retriesWithKnownRetryAfter: Int { retriesWithLoggedRetryAfter + retriesWithDocumentedRetryAfter }
+
+    /// C2 summed over the given sources (all when nil).
+    public func backpressure(in files: Set<String>? = nil) -> RateLimitBackpressure {
+        .total(backpressureBySource.filter { part in files.map { part.file.map($0.contains) ?? false } ?? true })
     }
 
     /// The most attempts any request made.

@@ -39,6 +39,9 @@ public struct StreamLogFacts: Codable, Sendable, Equatable {
     public var disconnectsWithoutCloseCode: LogRecordTally
     public var disconnectsWithoutLastMessageAgo: LogRecordTally
     public var disconnectsWithoutUptime: LogRecordTally
+    /// A stream reconnecting (a reconnect attempt, or a second ws_connect) while its connection had no
+    /// ws_disconnect record: a disconnect the bot did not log.
+    public var reconnectsWithoutDisconnect: LogRecordTally
 
     /// Streams seen beyond the tracking cap: their reconnects and sequences were not followed.
     public var untrackedStreams: Int
@@ -63,6 +66,7 @@ public struct StreamLogFacts: Codable, Sendable, Equatable {
         disconnectsWithoutCloseCode = LogRecordTally()
         disconnectsWithoutLastMessageAgo = LogRecordTally()
         disconnectsWithoutUptime = LogRecordTally()
+        reconnectsWithoutDisconnect = LogRecordTally()
         untrackedStreams = 0
     }
 }

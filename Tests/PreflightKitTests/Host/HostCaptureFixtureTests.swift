@@ -67,8 +67,13 @@ struct HostCaptureFixtureTests {
 
     @Test func remediationNamesTheExactSettingAndValue() throws {
         let chrony = try evaluateA5(HostClockCollector.captured(folder: Self.folder + "/chrony-defaults").collect())
-        #expect(chrony.remediation?.contains("/etc/chrony/chrony.conf:8: `pool 2.debian.pool.ntp.org iburst maxpoll 9`") == true,
+        let captured = Self.folder + "/chrony-defaults/root/etc/chrony/chrony.conf"
+        #expect(chrony.remediation?.contains("/etc/chrony/chrony.conf:8 on the bot host (captured as \(captured):8): `pool 2.debian.pool.ntp.org iburst maxpoll 9`") == true,
                 "\(chrony.remediation ?? "")")
+        // The evidence names the file that exists in the capture, not the bot host's path.
+        #expect(chrony.evidence.contains { $0.location?.file == captured && $0.location?.line == 8 }, "\(chrony.evidence)")
+        #expect(!chrony.evidence.contains { $0.location?.file == "/etc/chrony/chrony.conf" })
+        #expect(chrony.summary.contains("(\(captured):8"), "\(chrony.summary)")
         let timesyncd = try evaluateA5(HostClockCollector.captured(folder: Self.folder + "/timesyncd-defaults").collect())
         #expect(timesyncd.remediation?.contains("PollIntervalMaxSec=900") == true)
         #expect(timesyncd.remediation?.contains("/etc/systemd/timesyncd.conf") == true)

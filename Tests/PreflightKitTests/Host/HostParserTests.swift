@@ -106,8 +106,11 @@ struct HostParserTests {
         let config = try SyncConfig.read("/etc/chrony/chrony.conf", dialect: .chrony, files: CapturedHostFileSystem(folder: folder)).get()
         #expect(config.lines.map(\.host) == ["2.debian.pool.ntp.org", "192.0.2.10"])
         #expect(config.lines.map(\.maxpoll) == [9, 8])
-        #expect(config.lines[0].location == SourceLocation(file: "/etc/chrony/chrony.conf", line: 8))
-        #expect(config.lines[1].location.file == "/etc/chrony/sources.d/bot.sources")
+        // Cited where the capture holds them; the bot host's own paths are kept for the fix.
+        #expect(config.lines[0].location == SourceLocation(file: folder + "/root/etc/chrony/chrony.conf", line: 8))
+        #expect(config.lines[0].hostPath == "/etc/chrony/chrony.conf")
+        #expect(config.lines[1].location.file == folder + "/root/etc/chrony/sources.d/bot.sources")
+        #expect(config.lines[1].hostPath == "/etc/chrony/sources.d/bot.sources")
         let ceiling = HostClockCollector.ceiling(config, daemon: "chrony")
         #expect(ceiling.seconds == 512 && !ceiling.isDefault)
     }

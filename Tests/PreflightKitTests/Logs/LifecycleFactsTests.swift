@@ -37,13 +37,14 @@ struct LifecycleFactsTests {
             logRecord("10:01:00.000", #""event":"startup""#),
             logRecord("10:01:01.000", #""event":"order_submit","newClientOrderId":"b""#),
         ]).lifecycle
-        #expect(logs.orderSubmits == 6)
-        #expect(logs.orderCancels == 2)
-        #expect(logs.retriesReusingID == 1)
-        #expect(logs.retriesWithNewID.samples.map(\.location.line) == [3])
-        #expect(logs.sharedIDs.samples.map(\.detail) == ["id a already used by the order at line 1"])
-        #expect(logs.submitsWithoutID.samples.map(\.location.line) == [5])
-        #expect(logs.cancelsWithoutID.samples.map(\.location.line) == [7])
+        let ids = logs.orderRecordIDs
+        #expect(ids.placements == 6)
+        #expect(ids.cancellations == 2)
+        #expect(ids.retriesReusingID == 1)
+        #expect(ids.retriesWithNewID.samples.map(\.location.line) == [3])
+        #expect(ids.sharedIDs.samples.map(\.detail) == ["id a already used by the order at line 1"])
+        #expect(ids.placementsWithoutID.samples.map(\.location.line) == [5])
+        #expect(ids.cancellationsWithoutID.samples.map(\.location.line) == [7])
         #expect(logs.resubmittedAfterRestart.samples.map(\.location.line) == [9])
     }
 
@@ -63,13 +64,14 @@ struct LifecycleFactsTests {
             logRecord("10:00:07.000", #""event":"api_request","method":"DELETE","endpoint":"/api/v3/order""#),
             logRecord("10:00:08.000", #""event":"api_request","method":"POST","endpoint":"/v5/order/cancel","orderLinkId":"c""#),
         ]).lifecycle
-        #expect(logs.orderIDsFromRequests)
-        #expect(logs.orderSubmits == 4)
-        #expect(logs.orderCancels == 2)
-        #expect(logs.retriesReusingID == 1)
-        #expect(logs.sharedIDs.samples.map(\.location.line) == [3])
-        #expect(logs.retriesWithNewID.samples.map(\.location.line) == [4])
-        #expect(logs.cancelsWithoutID.samples.map(\.location.line) == [8])
+        #expect(logs.ordersFromRequests)
+        let ids = logs.orderRequestIDs
+        #expect(ids.placements == 4)
+        #expect(ids.cancellations == 2)
+        #expect(ids.retriesReusingID == 1)
+        #expect(ids.sharedIDs.samples.map(\.location.line) == [3])
+        #expect(ids.retriesWithNewID.samples.map(\.location.line) == [4])
+        #expect(ids.cancellationsWithoutID.samples.map(\.location.line) == [8])
     }
 
     @Test func withoutOrderRecordsThePlacementRequestsAreTheFirstOrders() throws {
@@ -83,7 +85,7 @@ struct LifecycleFactsTests {
             logRecord("11:00:01.000", #""event":"reconcile""#),
             logRecord("11:00:02.000", #"\#(post),"client_order_id":"a","status":200"#),
         ]).lifecycle
-        #expect(logs.orderIDsFromRequests)
+        #expect(logs.ordersFromRequests)
         #expect(logs.startups == 2)
         #expect(logs.startupsReconciledFirst == 1)
         #expect(logs.ordersBeforeReconcile.samples.map(\.location.line) == [3])
@@ -91,16 +93,19 @@ struct LifecycleFactsTests {
         #expect(logs.resubmittedAfterRestart.samples.map(\.location.line) == [6])
     }
 
-    @Test func orderRecordsOutrankTheRequestsThatCarriedThem() throws {
+    @Test func orderRecordsAndPlacementRequestsAreEachReadOnTheirOwn() throws {
         let logs = try collectStreamAndLifecycleLogs([
             logRecord("10:00:00.000", #""event":"order_submit","client_order_id":"a""#),
             logRecord("10:00:00.100", #""event":"api_request","method":"POST","endpoint":"/api/v3/order","client_order_id":"a","status":200"#),
             logRecord("10:00:01.000", #""event":"api_request","method":"POST","endpoint":"/api/v3/order","status":200"#),
         ]).lifecycle
-        #expect(!logs.orderIDsFromRequests)
-        #expect(logs.orderSubmits == 1)
-        #expect(logs.sharedIDs.isEmpty)
-        #expect(logs.submitsWithoutID.isEmpty)
+        #expect(!logs.ordersFromRequests)
+        #expect(logs.orderRecordIDs.placements == 1)
+        #expect(logs.orderRecordIDs.sharedIDs.isEmpty)
+        #expect(logs.orderRecordIDs.placementsWithoutID.isEmpty)
+        // The placement request without an id is not hidden by the order record beside it.
+        #expect(logs.orderRequestIDs.placements == 2)
+        #expect(logs.orderRequestIDs.placementsWithoutID.samples.map(\.location.line) == [3])
     }
 
     @Test func theIdMemoryKeepsAtLeastOneGenerationAndCountsWhatItForgets() {

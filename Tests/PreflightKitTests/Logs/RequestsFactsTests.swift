@@ -81,10 +81,10 @@ struct RequestsFactsTests {
     func timestampReuse() throws {
         let stamp = tenOClock + 1000
         let facts = try requestFacts([
-            request(at: 1000, #""signed":true,"request_timestamp":\#(stamp)"#),
-            request(at: 1500, #""signed":true,"request_timestamp":\#(stamp)"#),
+            request(at: 1000, #""signed":true,"request_id":"r1","request_timestamp":\#(stamp)"#),
+            request(at: 1500, #""signed":true,"request_id":"r1","request_timestamp":\#(stamp)"#),
             // 70 s later: out of the 60 s window, so not reuse (it is a stale timestamp, though).
-            request(at: 71_500, #""signed":true,"request_timestamp":\#(stamp)"#),
+            request(at: 71_500, #""signed":true,"request_id":"r1","request_timestamp":\#(stamp)"#),
             // Public requests are not signed: their timestamps do not count.
             request(at: 71_600, #""signed":false,"request_timestamp":\#(tenOClock + 71_600)"#),
             request(at: 71_700, #""signed":false,"request_timestamp":\#(tenOClock + 71_600)"#),
@@ -111,6 +111,18 @@ struct RequestsFactsTests {
         #expect(facts.skewedTimestamps.samples.map(\.location.line) == [2, 3])
         #expect(facts.worstTimestampSkew?.value == 1500)
         #expect(facts.worstTimestampSkew?.location.line == 2)
+    }
+
+    @Test("distinct requests in the same millisecond are not reuse where the exchange takes a timestamp")
+    func sameMillisecondDistinctRequests() throws {
+        let stamp = tenOClock + 1000
+        let facts = try requestFacts([
+            request(at: 1000, #""signed":true,"client_order_id":"a","request_timestamp":\#(stamp)"#),
+            request(at: 1001, #""signed":true,"client_order_id":"b","request_timestamp":\#(stamp)"#),
+            request(at: 1002, #""signed":true,"request_timestamp":\#(stamp)"#),
+            request(at: 1003, #""signed":true,"request_timestamp":\#(stamp)"#),
+        ])
+        #expect(facts.reusedTimestamps.isEmpty)
     }
 
     @Test("Kraken's nonces are checked for reuse, not for their distance from the record's time")
@@ -145,7 +157,24 @@ struct RequestsFactsTests {
     ])
     func rejections(exchange: String, members: String, expected: Int) throws {
         let facts = try requestFacts([request(at: 1000, #""signed":true,"status":400,"# + members)], exchange: exchange)
-        #expect(facts.timestampRejections.count == expected)
+        #expect(facts.unstampedTimestampRejections.count == expected)
+        #expect(facts.staleTimestampRejections.isEmpty && facts.freshTimestampRejections.isEmpty)
+    }
+
+    @Test("a rejection is the bot's fault only where the timestamp was stale or reused when sent")
+    func rejectionsAreToldStaleFromFresh() throws {
+        let facts = try requestFacts([
+            // Signed 2 s before it was sent: stale.
+            request(at: 2050, #""signed":true,"latency_ms":20,"request_timestamp":\#(tenOClock),"status":400,"error_code":-1021"#),
+            // Signed when sent: the exchange's clock disagrees, a clock-offset problem.
+            request(at: 5050, #""signed":true,"latency_ms":20,"request_timestamp":\#(tenOClock + 5030),"status":400,"error_code":-1021"#),
+            // Re-sent with its first attempt's timestamp.
+            request(at: 9000, #""signed":true,"request_id":"r","attempt":1,"request_timestamp":\#(tenOClock + 9000),"status":503"#),
+            request(at: 9400, #""signed":true,"request_id":"r","attempt":2,"request_timestamp":\#(tenOClock + 9000),"status":400,"error_code":-1021"#),
+        ])
+        #expect(facts.staleTimestampRejections.samples.map(\.location.line) == [1, 4])
+        #expect(facts.freshTimestampRejections.samples.map(\.location.line) == [2])
+        #expect(facts.unstampedTimestampRejections.isEmpty)
     }
 
     @Test("without a signed field, a request timestamp marks a request as signed")
@@ -266,7 +295,7 @@ struct RequestsFactsTests {
         for n in 0..<20_000 {
             lines.append(request(at: n * 10, #""signed":true,"latency_ms":5,"request_timestamp":\#(tenOClock + Int64(n * 10))"#))
         }
-        lines.append(request(at: 200_010, #""signed":true,"latency_ms":5,"request_timestamp":\#(tenOClock + 199_990)"#))
+        lines.append(request(at: 200_010, #""signed":true,"latency_ms":5,"attempt":2,"request_timestamp":\#(tenOClock + 199_990)"#))
         let facts = try requestFacts(lines)
         #expect(facts.signedRequests == 20_001)
         #expect(facts.reusedTimestamps.count == 1)

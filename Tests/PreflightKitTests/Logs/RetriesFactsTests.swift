@@ -158,7 +158,6 @@ struct RetriesFactsTests {
         #expect(second.medianMs == 390)
         #expect(third.medianMs == 1300)
         #expect(second.minMs == 50 && second.maxMs == 900)
-        #expect(abs(second.estimatedSpreadMs - 850 * 7 / 5) < 0.001)
     }
 
     @Test func backpressureComparesTheWindowsAroundA429() throws {
@@ -168,21 +167,21 @@ struct RetriesFactsTests {
         // Same count after, but only one in flight: the bot shed load.
         for second in 71...130 { text += Self.request(second * 1000, #""endpoint":"/d","status":200,"inflight":1"#) }
         let facts = try facts(text)
-        #expect(facts.rateLimitEpisodesJudged == 1)
-        #expect(facts.rateLimitEpisodesShed == 1)
-        #expect(facts.rateLimitEpisodesUndecided == 0)
+        #expect(facts.backpressure().episodesJudged == 1)
+        #expect(facts.backpressure().episodesShed == 1)
+        #expect(facts.backpressure().episodesUndecided == 0)
         // The window before holds the 429 and the 59 requests of the minute up to it.
-        #expect(facts.requestsBeforeRateLimit == 60)
-        #expect(facts.requestsAfterRateLimit == 60)
-        #expect(facts.meanInflightBeforeRateLimit == 4)
-        #expect(facts.meanInflightAfterRateLimit == 1)
+        #expect(facts.backpressure().requestsBefore == 60)
+        #expect(facts.backpressure().requestsAfter == 60)
+        #expect(facts.backpressure().meanInflightBefore == 4)
+        #expect(facts.backpressure().meanInflightAfter == 1)
     }
 
     @Test func aRateLimitAtTheStartOfTheLogsIsUndecided() throws {
         let text = Self.request(0, #""endpoint":"/d","status":429"#) + Self.request(80_000, #""endpoint":"/d","status":200"#)
         let facts = try facts(text)
-        #expect(facts.rateLimitEpisodesJudged == 0)
-        #expect(facts.rateLimitEpisodesUndecided == 1)
+        #expect(facts.backpressure().episodesJudged == 0)
+        #expect(facts.backpressure().episodesUndecided == 1)
     }
 
     @Test func manyOpenChainsStayBoundedAndAreAllCounted() throws {

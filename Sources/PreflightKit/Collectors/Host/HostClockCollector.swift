@@ -296,11 +296,11 @@ public struct HostClockCollector: Sendable {
         let seconds = exponent >= 0 ? 1 << exponent : 1
         if let maxpoll = widest.maxpoll {
             return PollCeiling(seconds: seconds, origin: "maxpoll \(maxpoll) on the \(widest.directive) line",
-                               location: widest.location, configLine: widest.text)
+                               location: widest.location, hostPath: widest.capturedHostPath, configLine: widest.text)
         }
         return PollCeiling(
             seconds: seconds, origin: "\(daemon)'s default maxpoll \(defaultMaxpoll): the \(widest.directive) line sets none",
-            location: widest.location, configLine: widest.text, isDefault: true
+            location: widest.location, hostPath: widest.capturedHostPath, configLine: widest.text, isDefault: true
         )
     }
 

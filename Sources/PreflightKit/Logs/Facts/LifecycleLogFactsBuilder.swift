@@ -20,8 +20,8 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
 
     /// From order_submit and order_cancel records.
     private var orderRecords = OrderLedger()
-    /// From api_request records that place or cancel orders: the order facts when the logs hold no
-    /// order_submit or order_cancel record at all.
+    /// From api_request records that place or cancel orders, always read: D2 judges them whether or not the
+    /// logs also hold order records; D1 follows them only when there are none.
     private var orderRequests = OrderLedger(unnumberedRepeatsMayBeRetries: true)
 
     private var killSwitchRecords = 0
@@ -62,8 +62,6 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
         case .orderSubmit: orderRecords.place(event, startups: startups)
         case .orderCancel: orderRecords.cancel(event)
         case .apiRequest:
-            // Skipped once order records have been seen: then they decide.
-            guard orderRecords.placements + orderRecords.cancellations == 0 else { break }
             if event.isOrderPlacement {
                 orderRequests.place(event, startups: startups)
             } else if event.isOrderCancellation {
@@ -135,11 +133,13 @@ struct LifecycleLogFactsBuilder: LogFactsBuilder {
         facts.startups = startups
         facts.reconciles = reconciles
         if orderRecords.placements + orderRecords.cancellations == 0, orderRequests.placements + orderRequests.cancellations > 0 {
-            orderRequests.write(into: &facts, scan: scan, placementField: "api_request")
-            facts.orderIDsFromRequests = true
+            orderRequests.writeRestarts(into: &facts, scan: scan, placementField: "api_request")
+            facts.ordersFromRequests = true
         } else {
-            orderRecords.write(into: &facts, scan: scan, placementField: "order_submit")
+            orderRecords.writeRestarts(into: &facts, scan: scan, placementField: "order_submit")
         }
+        facts.orderRecordIDs = orderRecords.idFacts(records: .orderSubmit, scan: scan)
+        facts.orderRequestIDs = orderRequests.idFacts(records: .apiRequest, scan: scan)
 
         facts.killSwitchRecords = killSwitchRecords
         if let lastKillSwitch {

@@ -24,7 +24,14 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     private var reused = CitedPositions()
     private var skewed = CitedPositions()
     private var worstSkew = RequestPositionedMaximum()
-    private var rejections = CitedPositions()
+    /// Timestamp-window rejections: of a timestamp that was stale or reused when sent (A4's), of a fresh
+    /// one (a clock-offset problem for A6 and E3), and of one the record did not log.
+    private var staleRejections = CitedPositions()
+    private var freshRejections = CitedPositions()
+    private var unstampedRejections = CitedPositions()
+    /// Kraken: the highest nonce sent so far and the record's time, so a lower one sent later is seen.
+    private var highestNonce: (value: Int64, time: LogInstant, position: LogPosition)?
+    private var decreasingNonces = CitedPositions()
     private var clockOffsetCarried = 0
     private var clockOffsetMissing = CitedPositions()
     private let requiredMask = LogFieldSet(Self.requiredFields).rawValue
@@ -99,13 +106,15 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
                 }
             }
         }
-        if let code = event.errorCode, rejectionCodes.contains(TimestampRejectionCodes.normalised(code)) {
-            rejections.record(event.position, "error_code \(code)")
+        let rejected = event.errorCode.flatMap { code in
+            rejectionCodes.contains(TimestampRejectionCodes.normalised(code)) ? code : nil
         }
         let signed = event.signed ?? (event.requestTimestamp != nil)
         if signed {
-            signedRequest(event)
+            let stamp = signedRequest(event)
+            if let rejected { classifyRejection(event, code: rejected, stamp: stamp) }
         } else {
+            if let rejected { unstampedRejections.record(event.position, "error_code \(rejected)") }
             publicRequests += 1
             inflight(event, recorded: &publicRecorded, max: &publicRecordedMax, over: &publicRecordedOver, cap: publicCap,
                      className: "public")
@@ -113,7 +122,29 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         }
     }
 
-    private mutating func signedRequest(_ event: LogEvent) {
+    /// What a signed request's timestamp showed: how far it was from when it was sent, whether it was reused.
+    struct StampCheck {
+        var skewMs: Double?
+        var reused: Bool
+    }
+
+    private mutating func classifyRejection(_ event: LogEvent, code: String, stamp: StampCheck?) {
+        guard let stamp else {
+            unstampedRejections.record(event.position, "error_code \(code), no request_timestamp logged")
+            return
+        }
+        if stamp.reused || (stamp.skewMs ?? 0) > skewLimitMs {
+            let why = stamp.reused ? "a reused timestamp" : "a timestamp \(Int((stamp.skewMs ?? 0).rounded())) ms from when it was sent"
+            staleRejections.record(event.position, "error_code \(code) on \(why)")
+        } else {
+            let skew = stamp.skewMs.map { " (\(Int($0.rounded())) ms from the record's time)" } ?? ""
+            freshRejections.record(event.position, "error_code \(code) on a fresh timestamp\(skew)")
+        }
+    }
+
+    /// nil when the record logged no request timestamp.
+    @discardableResult
+    private mutating func signedRequest(_ event: LogEvent) -> StampCheck? {
         signedRequests += 1
         privateRequests += 1
         if event.clockOffsetMs != nil {
@@ -125,12 +156,10 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
                  className: "private")
         if let latency = event.latencyMs { privateOverlap.add(end: event.time, latencyMs: latency, position: event.position) }
 
-        guard let stamp = event.requestTimestamp else { return }
+        guard let stamp = event.requestTimestamp else { return nil }
         signedWithRequestTimestamp += 1
-        if let earlier = reuseWindow.insert(stamp, time: event.time, position: event.position) {
-            reused.record(event.position, "same request timestamp as line \(earlier.position.line)\(earlier.position.fileIndex == event.position.fileIndex ? "" : " of another file")")
-        }
-        guard nonceIsClockReading else { return }
+        let wasReused = checkReuse(event, stamp: stamp)
+        guard nonceIsClockReading else { return StampCheck(skewMs: nil, reused: wasReused) }
         // Sent at time - latency_ms when the record gives its latency; the nearer of the two moments counts.
         let sentAt = event.latencyMs.map { event.time.milliseconds - $0 } ?? event.time.milliseconds
         let skew = min(abs(stamp.milliseconds - event.time.milliseconds), abs(stamp.milliseconds - sentAt))
@@ -138,6 +167,35 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         if skew > skewLimitMs {
             skewed.record(event.position, "request timestamp \(Int(skew.rounded())) ms from the record's time")
         }
+        return StampCheck(skewMs: skew, reused: wasReused)
+    }
+
+    /// A timestamp-signing exchange takes distinct requests in the same millisecond: only a request sent
+    /// again (same request id or client order id, or a later attempt) with its old timestamp reuses it. A
+    /// Kraken nonce is a counter: any repeat is reuse, and one lower than a nonce already sent is out of order.
+    private mutating func checkReuse(_ event: LogEvent, stamp: LogInstant) -> Bool {
+        let key = nonceIsClockReading
+            ? stamp.nanoseconds ^ Int64(truncatingIfNeeded: UInt64(bitPattern: Int64(RequestFingerprint.of(event))) &* 0x9E37_79B9_7F4A_7C15)
+            : stamp.nanoseconds
+        let earlier = reuseWindow.insert(key: key, time: event.time, position: event.position)
+        if let earlier, !nonceIsClockReading || RequestFingerprint.isIdentified(event) {
+            let what = nonceIsClockReading ? "same request timestamp as its earlier attempt at line" : "same nonce as line"
+            reused.record(event.position, "\(what) \(earlier.position.line)\(earlier.position.fileIndex == event.position.fileIndex ? "" : " of another file")")
+            return true
+        }
+        guard !nonceIsClockReading else { return false }
+        let nonce = stamp.nanoseconds
+        if let highest = highestNonce, nonce < highest.value {
+            // Started after the higher nonce's record: the counter went backwards.
+            let startedAt = event.time.milliseconds - (event.latencyMs ?? 0)
+            if startedAt > highest.time.milliseconds {
+                decreasingNonces.record(event.position, "nonce lower than the one sent at line \(highest.position.line)")
+                return true
+            }
+        } else {
+            highestNonce = (nonce, event.time, event.position)
+        }
+        return false
     }
 
     private func inflight(
@@ -160,7 +218,10 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         facts.timestampSkewLimitMs = skewLimitMs
         facts.skewedTimestamps = skewed.tally(in: scan, field: "request_timestamp")
         facts.worstTimestampSkew = worstSkew.extreme(in: scan, field: "request_timestamp")
-        facts.timestampRejections = rejections.tally(in: scan, field: "error_code")
+        facts.staleTimestampRejections = staleRejections.tally(in: scan, field: "error_code")
+        facts.freshTimestampRejections = freshRejections.tally(in: scan, field: "error_code")
+        facts.unstampedTimestampRejections = unstampedRejections.tally(in: scan, field: "error_code")
+        facts.decreasingNonces = decreasingNonces.tally(in: scan, field: "request_timestamp")
         facts.clockOffsetCoverage = RequestFieldCoverage(
             field: "clock_offset_ms", records: signedRequests, carried: clockOffsetCarried,
             missing: clockOffsetMissing.tally(in: scan, field: "clock_offset_ms")

@@ -28,11 +28,14 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         var clientOrderID: String?
         var line: Int
         var time: LogInstant
+        /// The chain whose last attempt left the outcome unknown: a status query ends it.
+        var serial: UInt64
     }
 
     private let floorMs: Double
     private var requests = 0
     private var linkable = 0
+    private var countdownNumbered = 0
     private var chainCount = 0
     private var retriedChains = 0
     private var histogram = [Int](repeating: 0, count: RetryLogFacts.attemptsHistogramCap + 1)
@@ -45,14 +48,24 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
 
     private var rateLimitResponses = CitedPositions()
     private var retriesAfterRateLimit = 0
+    private var retriesWithLoggedRetryAfter = 0
+    private var retriesWithDocumentedRetryAfter = 0
     private var earlyRetries = CitedPositions()
     private var shortestWaitMs: Double?
     private var delays: [Int: DelayReservoir] = [:]
     private var authFailures = CitedPositions()
+    /// The latest query of the exchange's server time, and re-sends allowed by it after a timestamp rejection.
+    private var lastTimeQuery: LogInstant?
+    private var timestampRemedies = CitedPositions()
+    private let timestampCodes: Set<String>
     private var authRetries = CitedPositions()
     private var authWithoutEscalation = CitedPositions()
     private var authUndecided = 0
+    /// One tracker per source, as a rate only means something within a source; sources are read one after another.
     private var backpressure = BackpressureTracker()
+    private var backpressureFile: Int?
+    private var latestInFile: LogInstant?
+    private var finishedBackpressure: [(fileIndex: Int, tracker: BackpressureTracker)] = []
     private var platformFailures = CitedPositions()
     private var platformRetries = 0
     private var platformGivenUp = 0
@@ -75,10 +88,12 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
     init(context: LogFactsContext) {
         self.context = context
         floorMs = context.policy[.backoffFloorMs]
+        timestampCodes = TimestampRejectionCodes.codes(for: context.exchange)
     }
 
     mutating func consume(_ event: LogEvent) {
         if latest.map({ event.time > $0 }) ?? true { latest = event.time }
+        if event.position.fileIndex == backpressureFile, latestInFile.map({ event.time > $0 }) ?? true { latestInFile = event.time }
         if awaitingHead < awaiting.count { expireAwaiting(before: event.time) }
         switch event.kind {
         case .apiRequest, .orderSubmit, .orderCancel:
@@ -103,9 +118,13 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
 
     private mutating func consumeRequest(_ event: LogEvent) {
         requests += 1
+        if event.kind == .apiRequest, ServerTimeEndpoint.matches(event.endpoint, exchange: context.exchange) {
+            lastTimeQuery = event.time
+        }
         let failure = RequestFailureClass.classify(status: event.status, errorCode: event.errorCode, exchange: context.exchange)
         // order_submit and order_cancel usually repeat an api_request record: count the HTTP calls once.
         if event.kind == .apiRequest {
+            if backpressureFile != event.position.fileIndex { switchBackpressureSource(to: event.position.fileIndex) }
             backpressure.record(
                 time: event.time, inflightCount: event.concurrencyInflight, rateLimited: failure == .rateLimit,
                 position: event.position
@@ -119,6 +138,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         case .other, nil: break
         }
         if event.requestID != nil || event.clientOrderID != nil || event.attempt != nil { linkable += 1 }
+        if event.attemptFromCountdown { countdownNumbered += 1 }
         if let oldest = oldestPendingOrder, event.time.nanoseconds &- oldest.nanoseconds > Self.chainHorizonNanoseconds {
             expirePendingOrders(now: event.time)
         }
@@ -130,7 +150,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         }
         if !pendingOrders.isEmpty, event.isOrderStatusQuery { clearPendingOrders(queried: event.clientOrderID) }
 
-        let key = Self.chainKey(event)
+        let key = RequestFingerprint.linkable(event)
         let open = key.flatMap { openChains[$0] }
         if open == nil, failure == nil, pendingOrders.isEmpty {
             closeSingle(event)
@@ -175,6 +195,16 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         }
     }
 
+    private mutating func switchBackpressureSource(to fileIndex: Int?) {
+        if let file = backpressureFile {
+            backpressure.finish(latest: latestInFile)
+            if backpressure.hasEpisodes { finishedBackpressure.append((file, backpressure)) }
+        }
+        backpressure = BackpressureTracker()
+        backpressureFile = fileIndex
+        latestInFile = nil
+    }
+
     private mutating func newChain(_ event: LogEvent) -> RetryChain {
         nextSerial += 1
         let attempt = max(1, event.attempt ?? 1)
@@ -196,16 +226,34 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         case .rateLimit:
             retriesAfterRateLimit += 1
             shortestWaitMs = min(shortestWaitMs ?? delayMs, delayMs)
-            let retryAfterMs = (chain.lastRetryAfterSeconds ?? 0) * 1000
+            // Retry-After is only known where the record logged it or the exchange documents a fixed wait.
+            let documented = chain.lastRetryAfterSeconds == nil
+                ? DocumentedRetryAfter.seconds(status: chain.lastStatus, errorCode: chain.lastErrorCode, exchange: context.exchange)
+                : nil
+            let retryAfterText: String
+            if let logged = chain.lastRetryAfterSeconds {
+                retriesWithLoggedRetryAfter += 1
+                retryAfterText = "Retry-After \(Self.format(logged * 1000)) ms"
+            } else if let documented {
+                retriesWithDocumentedRetryAfter += 1
+                retryAfterText = "no Retry-After logged; \(context.exchange.rawValue) documents \(Self.format(documented)) s"
+            } else {
+                retryAfterText = "Retry-After not logged"
+            }
+            let retryAfterMs = (chain.lastRetryAfterSeconds ?? documented ?? 0) * 1000
             if delayMs < max(floorMs, retryAfterMs) {
-                let retryAfterText = chain.lastRetryAfterSeconds.map { "Retry-After \(Self.format($0 * 1000)) ms" } ?? "no Retry-After"
                 earlyRetries.record(
                     event.position,
                     "attempt \(attempt) came \(Self.format(delayMs)) ms \(previous()) (\(retryAfterText), floor \(Self.format(floorMs)) ms)"
                 )
             }
         case .auth:
-            authRetries.record(event.position, "attempt \(attempt) \(previous())")
+            if allowsTimestampRemedy(chain) {
+                chain.timestampRemedyUsed = true
+                timestampRemedies.record(event.position, "attempt \(attempt) re-signed after a fresh server-time query, \(previous())")
+            } else {
+                authRetries.record(event.position, "attempt \(attempt) \(previous())")
+            }
         case .platform:
             platformRetries += 1
         case .validation:
@@ -216,10 +264,20 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         if chain.lastRetryAfterSeconds == nil, attempt <= Self.delayAttemptLimit {
             delays[attempt, default: DelayReservoir()].add(delayMs, at: event.position)
         }
-        if chain.lastFailure == .auth || chain.lastFailure == .platform { cancelAwaiting(chain.serial) }
+        // The remedy after a timestamp rejection still owes its escalation record: keep waiting for it.
+        let remedied = chain.lastFailure == .auth && chain.timestampRemedyUsed && !failed.timestampRemedyUsed
+        if (chain.lastFailure == .auth && !remedied) || chain.lastFailure == .platform { cancelAwaiting(chain.serial) }
         chain.retried = true
         chain.attempts = max(chain.attempts + 1, attempt)
         chain.lastAttempt = attempt
+    }
+
+    /// A timestamp rejection may be answered by one re-signed re-send, once the exchange's time was measured again.
+    private func allowsTimestampRemedy(_ chain: RetryChain) -> Bool {
+        guard !chain.timestampRemedyUsed, let code = chain.lastErrorCode,
+              timestampCodes.contains(TimestampRejectionCodes.normalised(code)),
+              let query = lastTimeQuery else { return false }
+        return query > chain.lastTime
     }
 
     private mutating func closeSingle(_ event: LogEvent) {
@@ -253,38 +311,6 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         }
     }
 
-    /// Request id first, then client order id, then endpoint + method when the record numbers its attempt.
-    /// Hashed rather than concatenated: this runs for every request record. FNV-1a over the UTF-8
-    /// bytes, not `Hasher`: ids are short ASCII, and SipHash with String's normalisation costs more.
-    private static func chainKey(_ event: LogEvent) -> Int? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        // A separator outside UTF-8 after each part, so that ("ab", "c") and ("a", "bc") differ.
-        @inline(__always) func mix(_ text: String?) {
-            if let text { for byte in text.utf8 { mix(byte) } }
-            mix(0xFF)
-        }
-        mix(event.kind == .apiRequest ? 0 : event.kind == .orderSubmit ? 1 : 2)
-        if let id = event.requestID {
-            mix(0)
-            mix(id)
-            return Int(truncatingIfNeeded: hash)
-        }
-        guard event.clientOrderID != nil || event.attempt != nil else { return nil }
-        mix(event.method)
-        mix(event.endpoint)
-        if let id = event.clientOrderID {
-            mix(1)
-            mix(id)
-        } else {
-            mix(2)
-        }
-        return Int(truncatingIfNeeded: hash)
-    }
-
     // MARK: orders whose outcome is unknown (C3)
 
     private mutating func trackOrderOutcome(_ event: LogEvent, failure: RequestFailureClass?, resend: Bool, chain: RetryChain) {
@@ -306,7 +332,8 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         if failure == .platform {
             unknownOutcomeOrders.record(event.position, Self.describe(event))
             if pendingOrders.count < Self.pendingOrderLimit || pendingOrders[key] != nil {
-                pendingOrders[key] = UnknownOutcomeOrder(clientOrderID: event.clientOrderID, line: event.position.line, time: event.time)
+                pendingOrders[key] = UnknownOutcomeOrder(
+                    clientOrderID: event.clientOrderID, line: event.position.line, time: event.time, serial: chain.serial)
                 if oldestPendingOrder == nil { oldestPendingOrder = event.time }
             }
         }
@@ -320,14 +347,11 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
     }
 
     /// A status query for one client order id settles that order; a query or reconcile naming none settles all.
+    /// A settled order has ended: its platform failure no longer waits for an escalation.
     private mutating func clearPendingOrders(queried clientOrderID: String?) {
-        guard let clientOrderID else {
-            statusQueried += pendingOrders.count
-            pendingOrders.removeAll(keepingCapacity: true)
-            return
-        }
-        for (key, order) in pendingOrders where order.clientOrderID == clientOrderID {
+        for (key, order) in pendingOrders where clientOrderID == nil || order.clientOrderID == clientOrderID {
             statusQueried += 1
+            cancelAwaiting(order.serial)
             pendingOrders[key] = nil
         }
     }
@@ -396,7 +420,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         var builder = self
         for chain in builder.openChains.values.sorted(by: { $0.serial < $1.serial }) { builder.close(chain) }
         builder.openChains = [:]
-        builder.backpressure.finish(latest: latest)
+        builder.switchBackpressureSource(to: nil)
         for entry in builder.awaiting[builder.awaitingHead...] {
             if let latest, entry.time.nanoseconds &+ Self.escalationWindowNanoseconds <= latest.nanoseconds {
                 builder.missedEscalation(entry)
@@ -413,6 +437,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         var facts = RetryLogFacts()
         facts.requests = requests
         facts.linkableRequests = linkable
+        facts.countdownNumberedRequests = countdownNumbered
         facts.chains = chainCount
         facts.retriedChains = retriedChains
         facts.attemptsHistogram = Dictionary(
@@ -421,24 +446,18 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         facts.mostAttempts = most.examples(in: scan)
         facts.rateLimitResponses = rateLimitResponses.tally(in: scan)
         facts.retriesAfterRateLimit = retriesAfterRateLimit
+        facts.retriesWithLoggedRetryAfter = retriesWithLoggedRetryAfter
+        facts.retriesWithDocumentedRetryAfter = retriesWithDocumentedRetryAfter
         facts.earlyRetriesAfterRateLimit = earlyRetries.tally(in: scan)
         facts.backoffFloorMs = floorMs
         facts.shortestWaitAfterRateLimitMs = shortestWaitMs
         facts.delaysByAttempt = delays.keys.sorted().compactMap { delays[$0]?.distribution(attempt: $0, in: scan) }
         facts.authFailures = authFailures.tally(in: scan)
         facts.retriesAfterAuthFailure = authRetries.tally(in: scan)
+        facts.timestampRemedyResends = timestampRemedies.tally(in: scan)
         facts.authFailuresWithoutEscalation = authWithoutEscalation.tally(in: scan)
         facts.authFailuresUndecided = authUndecided
-        facts.rateLimitEpisodesJudged = backpressure.judged
-        facts.rateLimitEpisodesShed = backpressure.shed
-        facts.rateLimitEpisodesNotShed = backpressure.notShed.tally(in: scan)
-        facts.rateLimitEpisodesUndecided = backpressure.undecided
-        facts.requestsBeforeRateLimit = backpressure.requestsBefore
-        facts.requestsAfterRateLimit = backpressure.requestsAfter
-        let before = backpressure.inflightBefore
-        let after = backpressure.inflightAfter
-        facts.meanInflightBeforeRateLimit = before.count > 0 ? Double(before.sum) / Double(before.count) : nil
-        facts.meanInflightAfterRateLimit = after.count > 0 ? Double(after.sum) / Double(after.count) : nil
+        facts.backpressureBySource = finishedBackpressure.map { $0.tracker.facts(file: scan.location(of: LogPosition(fileIndex: $0.fileIndex, line: 0)).file, in: scan) }
         facts.backpressureWindowSeconds = Double(BackpressureTracker.windowNanoseconds) / 1e9
         facts.platformFailures = platformFailures.tally(in: scan)
         facts.retriesAfterPlatformFailure = platformRetries

@@ -21,6 +21,8 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     private var untrackedStreams: Set<String> = []
 
     private var reconnectAttempts = 0
+    /// Reconnections (a reconnect attempt, or a second ws_connect) of a stream whose connection had no ws_disconnect.
+    private var unloggedDisconnects = CitedPositions()
     private var overlapping = CitedPositions()
     private var delays: [ReconnectDelayAccumulator]
 
@@ -102,6 +104,10 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         }
         reconnectAttempts += 1
         var state = states[index]
+        if let opened = state.openedAt {
+            unloggedDisconnects.record(event.position, "reconnect attempt on stream \(event.stream ?? "(unnamed)") whose connection from line \(opened.line) has no ws_disconnect record")
+            state.openedAt = nil
+        }
         if let pending = state.pendingAttempt {
             // A loop that numbers its attempts and counts up is one flight whose failure went unlogged.
             let successor = pending.attempt.map { previous in event.attempt == previous + 1 } ?? false
@@ -125,6 +131,10 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
 
     private mutating func connect(_ event: LogEvent) {
         guard let index = index(event) else { return }
+        if let opened = states[index].openedAt {
+            unloggedDisconnects.record(event.position, "ws_connect on stream \(event.stream ?? "(unnamed)") while its connection from line \(opened.line) has no ws_disconnect record")
+        }
+        states[index].openedAt = event.position
         states[index].pendingAttempt = nil
         states[index].delayAnchor = nil
         states[index].attemptsInEpisode = 0
@@ -147,6 +157,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             withoutUptime.record(event.position, Self.absence(event, .uptimeSeconds))
         }
         guard let index = index(event) else { return }
+        states[index].openedAt = nil
         // A disconnect while an attempt is in flight is that attempt's failure; otherwise a new episode starts.
         if states[index].pendingAttempt == nil { states[index].attemptsInEpisode = 0 }
         states[index].pendingAttempt = nil
@@ -275,6 +286,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     func finish(scan: LogScan) -> StreamLogFacts {
         var facts = StreamLogFacts()
         facts.reconnectAttempts = reconnectAttempts
+        facts.reconnectsWithoutDisconnect = unloggedDisconnects.tally(in: scan, field: "ws_disconnect")
         facts.overlappingReconnects = overlapping.tally(in: scan, field: "ws_reconnect_attempt")
         facts.reconnectDelays = delays.filter { $0.count > 0 }.map { $0.stats(in: scan) }
 

@@ -27,7 +27,7 @@ public struct RequestInflightFacts: Codable, Sendable, Equatable {
 
     /// The records' own counts when every record logs them; otherwise whichever of those counts and the
     /// overlap of request intervals shows more in flight.
-    private var usesRecorded: Bool {
+    public var usesRecorded: Bool {
         guard let recorded = maxRecorded else { return false }
         guard recordsWithInflight < requests, let overlapping = maxOverlapping else { return true }
         return recorded.value >= overlapping.value

@@ -17,11 +17,4 @@ public struct RetryDelayDistribution: Codable, Sendable, Equatable {
         self.medianMs = medianMs
         self.examples = examples
     }
-
-    /// The width of the distribution the delays were drawn from, estimated from their range: a range
-    /// seen over n draws understates the true width by (n-1)/(n+1) for uniform jitter.
-    public var estimatedSpreadMs: Double {
-        guard count > 1 else { return 0 }
-        return (maxMs - minMs) * Double(count + 1) / Double(count - 1)
-    }
 }

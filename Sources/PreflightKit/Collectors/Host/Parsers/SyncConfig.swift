@@ -49,8 +49,7 @@ struct SyncConfig: Sendable, Equatable {
                 if let at = arguments.firstIndex(of: "maxpoll"), at + 1 < arguments.count { maxpoll = Int(arguments[at + 1]) }
                 lines.append(SyncConfigLine(
                     directive: directive, host: host, maxpoll: maxpoll, text: line,
-                    // The host's own path: the fix names the file to edit there, even when read from a capture.
-                    location: SourceLocation(file: path, line: index + 1)
+                    location: SourceLocation(file: cited, line: index + 1), hostPath: path
                 ))
                 continue
             }

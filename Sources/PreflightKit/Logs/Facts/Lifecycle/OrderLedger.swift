@@ -75,19 +75,25 @@ struct OrderLedger {
         }
     }
 
-    /// Writes the order facts; `placementField` names the placement records in citations.
-    func write(into facts: inout LifecycleLogFacts, scan: LogScan, placementField: String) {
+    /// Writes the restart facts (D1); `placementField` names the placement records in citations.
+    func writeRestarts(into facts: inout LifecycleLogFacts, scan: LogScan, placementField: String) {
         facts.startupsReconciledFirst = startupsReconciledFirst
         facts.ordersBeforeReconcile = ordersBeforeReconcile.tally(in: scan, field: placementField)
-        facts.orderSubmits = placements
-        facts.orderCancels = cancellations
-        facts.submitsWithoutID = placementsWithoutID.tally(in: scan, field: "client_order_id")
-        facts.cancelsWithoutID = cancellationsWithoutID.tally(in: scan, field: "client_order_id")
+        facts.resubmittedAfterRestart = placedAgainAfterRestart.tally(in: scan, field: "client_order_id")
+    }
+
+    /// The client order id facts (D2) of these records.
+    func idFacts(records: LogEventKind, scan: LogScan) -> OrderIDFacts {
+        var facts = OrderIDFacts(records: records)
+        facts.placements = placements
+        facts.cancellations = cancellations
+        facts.placementsWithoutID = placementsWithoutID.tally(in: scan, field: "client_order_id")
+        facts.cancellationsWithoutID = cancellationsWithoutID.tally(in: scan, field: "client_order_id")
         facts.retriesReusingID = retriesReusingID
         facts.retriesWithNewID = retriesWithNewID.tally(in: scan, field: "client_order_id")
         facts.sharedIDs = sharedIDs.tally(in: scan, field: "client_order_id")
-        facts.resubmittedAfterRestart = placedAgainAfterRestart.tally(in: scan, field: "client_order_id")
         facts.idMemoryCapacity = ids.generationLimit
         facts.idsForgotten = ids.forgotten
+        return facts
     }
 }

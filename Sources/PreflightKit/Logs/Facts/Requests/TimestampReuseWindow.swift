@@ -53,8 +53,13 @@ struct TimestampReuseWindow {
     /// Records `timestamp` as sent by the request at `position`; returns the earlier sighting when the same
     /// timestamp was seen within the window.
     mutating func insert(_ timestamp: LogInstant, time: LogInstant, position: LogPosition) -> Sighting? {
+        insert(key: timestamp.nanoseconds, time: time, position: position)
+    }
+
+    /// The same for a key that folds the timestamp together with the request it belongs to, so that only
+    /// a request sent again with its old timestamp meets its earlier sighting.
+    mutating func insert(key: Int64, time: LogInstant, position: LogPosition) -> Sighting? {
         if slots.isEmpty { slots = Array(repeating: Slot(), count: capacity) }
-        let key = timestamp.nanoseconds
         let mixed = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
         let base = Int(truncatingIfNeeded: mixed >> 40) & bucketMask &* Self.ways
         let fresh = Slot(key: key, time: time.nanoseconds, position: position)

@@ -120,6 +120,17 @@ struct BackpressureTracker {
         }
     }
 
+    var hasEpisodes: Bool { judged + undecided > 0 }
+
+    func facts(file: String, in scan: LogScan) -> RateLimitBackpressure {
+        RateLimitBackpressure(
+            file: file, episodesJudged: judged, episodesShed: shed, episodesNotShed: notShed.tally(in: scan),
+            episodesUndecided: undecided, requestsBefore: requestsBefore, requestsAfter: requestsAfter,
+            inflightSumBefore: inflightBefore.sum, inflightRecordsBefore: inflightBefore.count,
+            inflightSumAfter: inflightAfter.sum, inflightRecordsAfter: inflightAfter.count
+        )
+    }
+
     /// Judges the open episode when the logs reach past its window; otherwise it is undecided.
     mutating func finish(latest: LogInstant?) {
         guard let open = episode else { return }

@@ -14,6 +14,8 @@ struct RetryChain {
     var lastRetryAfterSeconds: Double?
     var metPlatformFailure = false
     var retried = false
+    /// The one re-signed re-send a timestamp rejection allows, after a fresh server-time query, was made.
+    var timestampRemedyUsed = false
     var endpoint: String?
 
     /// "HTTP 401", "code -1022", "HTTP 400 code -1013": what the last attempt got.

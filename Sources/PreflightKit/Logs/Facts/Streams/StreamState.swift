@@ -22,6 +22,8 @@ struct StreamState {
     /// Where the next reconnect delay is measured from: the disconnect, or the previous attempt's end.
     var delayAnchor: LogInstant?
     var attemptsInEpisode = 0
+    /// The ws_connect that opened the stream's current connection, while no ws_disconnect has followed it.
+    var openedAt: LogPosition?
 
     // Sequence numbers
     var lastSequence: Int64?
