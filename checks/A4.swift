@@ -95,7 +95,7 @@ public struct FreshTimestampsCheck: Check {
         let limit = Int(facts.timestampSkewLimitMs)
         if !skewed.isEmpty {
             for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
-            let worst = facts.worstTimestampSkew.map { ", worst \(Int($0.value.rounded())) ms at \($0.place)" } ?? ""
+            let worst = facts.worstTimestampSkew.map { ", worst \(NumberText.whole($0.value)) ms at \($0.place)" } ?? ""
             assessment.fail(
                 "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(limit) ms from when it was sent\(worst)",
                 fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
@@ -117,9 +117,9 @@ public struct FreshTimestampsCheck: Check {
                 remediation: logTimestamps
             )
         }
-        let gap = facts.worstTimestampSkew.map { "largest gap \(Int($0.value.rounded())) ms" }
+        let gap = facts.worstTimestampSkew.map { "largest gap \(NumberText.whole($0.value)) ms" }
             ?? "nonces, so no gap to the record's time measured"
-        if let example = facts.worstTimestampSkew { assessment.cite(EvidenceRef(.logs, at: example.location, "largest timestamp gap, \(Int(example.value.rounded())) ms")) }
+        if let example = facts.worstTimestampSkew { assessment.cite(EvidenceRef(.logs, at: example.location, "largest timestamp gap, \(NumberText.whole(example.value)) ms")) }
         assessment.cite(logs.readCitation("\(facts.signedWithRequestTimestamp) signed requests with a request timestamp"))
         if facts.signedWithRequestTimestamp < facts.signedRequests {
             assessment.note("\(facts.signedRequests - facts.signedWithRequestTimestamp) of \(facts.signedRequests) signed requests do not log their request timestamp")

@@ -199,8 +199,8 @@ public struct NTPSyncCheck: Check {
         let magnitude = abs(seconds)
         let sign = seconds < 0 ? "-" : "+"
         if magnitude >= 1 { return "\(sign)\(DurationText.seconds(magnitude))" }
-        if magnitude >= 0.001 { return "\(sign)\(Int((magnitude * 1000).rounded())) ms" }
-        return "\(sign)\(Int((magnitude * 1_000_000).rounded())) µs"
+        if magnitude >= 0.001 { return "\(sign)\(NumberText.whole(magnitude * 1000)) ms" }
+        return "\(sign)\(NumberText.whole(magnitude * 1_000_000)) µs"
     }
 }
 

@@ -145,7 +145,7 @@ public struct ClockDriftLoggedCheck: Check {
         if let finding = offset.decisive(assessment) { return finding }
         if let ref = offset.citation { assessment.cite(ref) }
         if let worst = logs.requests.offsetAlerts.worstOffset {
-            assessment.note("largest logged offset \(Int(worst.value.rounded())) ms at \(worst.place)")
+            assessment.note("largest logged offset \(NumberText.whole(worst.value)) ms at \(worst.place)")
         }
         return assessment.finding(
             pass: "logs show \(carried); \(offset.fact)",
@@ -193,7 +193,7 @@ public struct ClockDriftLoggedCheck: Check {
             let window = manifest.clock?.recvWindowMs?.value ?? manifest.bot.exchange.value.defaultRecvWindowMs ?? 5000
             let limit = policy[.offsetShareOfRecvWindow] * Double(window)
             let direction = clock.offsetMs >= 0 ? "behind" : "ahead of"
-            let measured = "local clock \(Int(abs(clock.offsetMs).rounded())) ms \(direction) \(probe.exchange.rawValue)'s server time"
+            let measured = "local clock \(NumberText.whole(abs(clock.offsetMs))) ms \(direction) \(probe.exchange.rawValue)'s server time"
             let detail = "\(measured) (round trip \(String(format: "%.1f", clock.roundTripMs)) ms, best of \(clock.samples), resolution \(Int(clock.resolutionMs)) ms)"
             let citation = EvidenceRef(.exchange, at: probe.location(clock.endpoint), detail)
             guard abs(clock.offsetMs) > limit else {

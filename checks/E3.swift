@@ -72,7 +72,7 @@ public struct ClockOffsetAlertCheck: Check {
             if (coverage.share ?? 0) < required {
                 for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
                 assessment.fail(
-                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(Int((required * 100).rounded()))%",
+                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(NumberText.whole(required * 100))%",
                     fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifest.path)."
                 )
             } else if let logs {
@@ -173,7 +173,7 @@ public struct ClockOffsetAlertCheck: Check {
             return
         }
         if let worst = alerts.worstOffset {
-            assessment.cite(EvidenceRef(.logs, at: worst.location, "largest logged clock offset, \(Int(worst.value.rounded())) ms"))
+            assessment.cite(EvidenceRef(.logs, at: worst.location, "largest logged clock offset, \(NumberText.whole(worst.value)) ms"))
         }
         if alerts.crossings > 0 {
             assessment.note("logged offsets crossed \(threshold) ms \(alerts.crossings) time\(alerts.crossings == 1 ? "" : "s"), each with an alert record")

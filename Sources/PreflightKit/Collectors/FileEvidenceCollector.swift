@@ -33,12 +33,18 @@ public struct FileEvidenceCollector: Sendable {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return FileFact(path: path, resolvedPath: resolved, kind: .directory, parentExists: parentExists)
         }
-        // A file that exists but cannot be opened is as good as missing for a runbook nobody can read.
-        guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, size: Int(info.st_size),
-                            parentExists: parentExists, reason: String(cString: strerror(EACCES)))
+        // A FIFO, device or socket is no document: opening one could block, reading one may never end.
+        if let special = BoundedFile.nonRegularKind(info.st_mode) {
+            return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, parentExists: parentExists,
+                            reason: "\(special), not a regular file")
         }
-        try? handle.close()
+        // A file that exists but cannot be opened is as good as missing for a runbook nobody can read.
+        let descriptor = open(resolved, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, size: Int(info.st_size),
+                            parentExists: parentExists, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
         return FileFact(path: path, resolvedPath: resolved, kind: .regularFile, size: Int(info.st_size), parentExists: parentExists)
     }
 }

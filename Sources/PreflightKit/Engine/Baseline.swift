@@ -42,10 +42,12 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     public static func read(path: String) throws -> Baseline {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw UsageError("\(path): cannot read the baseline: \(FileReadFailure.reason(error))")
+        switch BoundedFile.read(path, limit: BoundedFile.Limit.baseline) {
+        case .success(let read): data = read
+        case .failure(let failure): throw UsageError("\(path): cannot read the baseline: \(ManifestLoader.words(failure))")
+        }
+        if let violation = JSONNumberBounds.firstViolation(in: data) {
+            throw UsageError("\(path): not a preflight baseline: \(violation.path) is \(violation.value), outside what preflight records")
         }
         let baseline: Baseline
         do {

@@ -38,10 +38,9 @@ public struct EvidenceBundle: Codable, Sendable {
     /// Reads a bundle, refusing versions this preflight does not know before decoding the rest.
     public static func read(path: String) throws -> EvidenceBundle {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw UsageError("\(path): cannot read the evidence bundle: \(FileReadFailure.reason(error))")
+        switch BoundedFile.read(path, limit: BoundedFile.Limit.bundle) {
+        case .success(let read): data = read
+        case .failure(let failure): throw UsageError("\(path): cannot read the evidence bundle: \(ManifestLoader.words(failure))")
         }
         struct Header: Decodable {
             var bundleVersion: Int?
@@ -67,6 +66,9 @@ public struct EvidenceBundle: Codable, Sendable {
         guard version == currentVersion else {
             let advice = version > currentVersion ? "it was written by a newer preflight; upgrade preflight to evaluate it" : "re-collect it with this preflight"
             throw UsageError("\(path): evidence bundle version \(version) is not supported (this preflight reads version \(currentVersion)); \(advice)")
+        }
+        if let violation = JSONNumberBounds.firstViolation(in: data) {
+            throw UsageError("\(path): invalid evidence bundle: \(violation.path) is \(violation.value), outside what preflight records (finite, at most 2^53)")
         }
         do {
             return try decoder.decode(EvidenceBundle.self, from: data)

@@ -1,4 +1,5 @@
 import Foundation
+import PreflightModel
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -88,7 +89,7 @@ extension Duration {
     /// "3 s", "1.5 s", "250 ms".
     var text: String {
         let value = seconds
-        if value < 1 { return "\(Int((value * 1000).rounded())) ms" }
+        if value < 1 { return "\(NumberText.whole(value * 1000)) ms" }
         return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 }

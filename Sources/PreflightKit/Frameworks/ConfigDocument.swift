@@ -10,14 +10,7 @@ struct ConfigDocument {
 
     init(path: String) throws {
         let text = try ManifestLoader.readText(path, what: "framework config")
-        do {
-            guard let root = try Yams.compose(yaml: text) else {
-                throw ManifestError([ManifestProblem(file: path, line: 1, message: "the config is empty")])
-            }
-            self.root = root
-        } catch let error as YamlError {
-            throw ManifestError([ManifestLoader.syntaxProblem(error, file: path)])
-        }
+        root = try ManifestLoader.compose(text, path: path, empty: "the config is empty")
         self.path = path
     }
 

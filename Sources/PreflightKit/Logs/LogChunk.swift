@@ -104,6 +104,9 @@ final class LogChunk: @unchecked Sendable {
         switch parser.parse(bytes + start, length, terminated: terminated, position: position, into: &events[last]) {
         case .event:
             tally.countEvent(events[last])
+            if let dropped = parser.outOfRange {
+                tally.record(.valueOutOfRange, sample(line, "\(dropped.field.rawValue) \(NumberText.plain(dropped.value)) is outside \(NumberText.range(dropped.field.plausibleRange))"))
+            }
             return
         case .blank:
             break

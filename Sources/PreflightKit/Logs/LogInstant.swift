@@ -4,7 +4,11 @@ public struct LogInstant: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    public init(milliseconds: Double) { nanoseconds = Int64((milliseconds * 1_000_000).rounded()) }
+    /// nil unless the milliseconds are finite and within what 64-bit nanoseconds hold.
+    public init?(milliseconds: Double) {
+        guard let nanoseconds = Int64(exactly: (milliseconds * 1_000_000).rounded()) else { return nil }
+        self.nanoseconds = nanoseconds
+    }
 
     public var milliseconds: Double { Double(nanoseconds) / 1_000_000 }
 

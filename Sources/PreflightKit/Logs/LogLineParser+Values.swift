@@ -24,7 +24,7 @@ extension LogLineParser {
             guard let number = Self.decimal(p, start, end), number.rounded() == number, abs(number) < 9e15 else {
                 return nil
             }
-            return Int(number)
+            return Int(exactly: number)
         default:
             return nil
         }
@@ -74,7 +74,7 @@ extension LogLineParser {
         case .epochMicros: nanoseconds = LogTimeParsing.epoch(p, start, end, unit: .microseconds)
         case .epochNanos: nanoseconds = LogTimeParsing.epoch(p, start, end, unit: .nanoseconds)
         }
-        return nanoseconds.map(LogInstant.init(nanoseconds:))
+        return nanoseconds.flatMap(LogInstant.init(checkedNanoseconds:))
     }
 
     /// An optionally signed run of decimal digits that fits an Int64.

@@ -24,6 +24,8 @@ final class LogLineParser {
     private var present: UInt64 = 0
     /// After `.unknownEvent`: the span of the event (or message) name, nil when the record had neither.
     private(set) var unknownName: LogValueSpan?
+    /// After `.event`: the first numeric field whose value was out of its plausible range (and was dropped).
+    private(set) var outOfRange: (field: LogField, value: Double)?
     private static let fieldCount = LogField.allCases.count
     private static let kinds = LogEventKind.allCases
 
@@ -111,6 +113,7 @@ final class LogLineParser {
         }
         event = LogEvent(kind: kind, time: time, position: position)
         event.fields = LogFieldSet(rawValue: present)
+        outOfRange = nil
         // time, level, message and event are handled apart (the first four fields; a test keeps them first).
         var remaining = present & ~0b1111
         if let level = span(Self.levelIndex) { event.level = self.level(p, level) }
@@ -127,31 +130,52 @@ final class LogLineParser {
         case .time, .level, .message, .event: break
         case .endpoint: event.endpoint = text(p, value)
         case .method: event.method = text(p, value)
-        case .status: event.status = integer(p, value)
+        case .status: event.status = bounded(integer(p, value), field, &event)
         case .errorCode: event.errorCode = text(p, value)
-        case .attempt: event.attempt = integer(p, value)
-        case .latencyMs: event.latencyMs = number(p, value)
-        case .concurrencyInflight: event.concurrencyInflight = integer(p, value)
+        case .attempt: event.attempt = bounded(integer(p, value), field, &event)
+        case .latencyMs: event.latencyMs = bounded(number(p, value), field, &event)
+        case .concurrencyInflight: event.concurrencyInflight = bounded(integer(p, value), field, &event)
         case .signed: event.signed = flag(p, value)
         case .requestTimestamp: event.requestTimestamp = instant(p, value, format: .auto)
-        case .recvWindow: event.recvWindowMs = number(p, value)
-        case .clockOffsetMs: event.clockOffsetMs = number(p, value)
-        case .retryAfter: event.retryAfterSeconds = number(p, value)
+        case .recvWindow: event.recvWindowMs = bounded(number(p, value), field, &event)
+        case .clockOffsetMs: event.clockOffsetMs = bounded(number(p, value), field, &event)
+        case .retryAfter: event.retryAfterSeconds = bounded(number(p, value), field, &event)
         case .requestID: event.requestID = text(p, value)
         case .clientOrderID: event.clientOrderID = text(p, value)
         case .stream: event.stream = text(p, value)
-        case .closeCode: event.closeCode = integer(p, value)
-        case .lastMessageAgoMs: event.lastMessageAgoMs = number(p, value)
-        case .uptimeSeconds: event.uptimeSeconds = number(p, value)
+        case .closeCode: event.closeCode = bounded(integer(p, value), field, &event)
+        case .lastMessageAgoMs: event.lastMessageAgoMs = bounded(number(p, value), field, &event)
+        case .uptimeSeconds: event.uptimeSeconds = bounded(number(p, value), field, &event)
         case .sequence: event.sequence = integer(p, value).map(Int64.init)
         case .firstUpdateID: event.firstUpdateID = integer(p, value).map(Int64.init)
         case .lastUpdateID: event.lastUpdateID = integer(p, value).map(Int64.init)
         case .prevUpdateID: event.prevUpdateID = integer(p, value).map(Int64.init)
         case .messageType: event.isSnapshot = text(p, value).map { $0.lowercased() == "snapshot" }
-        case .resyncItems: event.resyncItems = integer(p, value)
+        case .resyncItems: event.resyncItems = bounded(integer(p, value), field, &event)
         case .resyncMode: event.resyncMode = text(p, value)
         case .breakerState: event.breakerState = text(p, value)
         }
+    }
+
+    /// The value when it is within the field's plausible range; otherwise nil, the field no longer counted as
+    /// carried, and the first such field remembered for the report.
+    @inline(__always)
+    private func bounded(_ value: Double?, _ field: LogField, _ event: inout LogEvent) -> Double? {
+        guard let value, let range = field.plausibleRange, !range.contains(value) else { return value }
+        drop(field, value, &event)
+        return nil
+    }
+
+    @inline(__always)
+    private func bounded(_ value: Int?, _ field: LogField, _ event: inout LogEvent) -> Int? {
+        guard let value, let range = field.plausibleRange, !range.contains(Double(value)) else { return value }
+        drop(field, Double(value), &event)
+        return nil
+    }
+
+    private func drop(_ field: LogField, _ value: Double, _ event: inout LogEvent) {
+        event.fields = LogFieldSet(rawValue: event.fields.rawValue & ~(1 << UInt64(field.index)))
+        if outOfRange == nil { outOfRange = (field, value) }
     }
 
     private func eventKind(_ p: UnsafePointer<UInt8>, _ value: LogValueSpan) -> LogEventKind? {

@@ -111,6 +111,7 @@ struct LogScanTally {
         case .unknownEvent: 7
         case .missingTimestamp: 8
         case .invalidTimestamp: 9
+        case .valueOutOfRange: 10
         }
     }
 }

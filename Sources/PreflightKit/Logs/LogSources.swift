@@ -38,9 +38,16 @@ public struct LogSources: Sendable, Equatable {
         func add(_ path: String) {
             if seen.insert(path).inserted { sources.inputs.append(.file(path)) }
         }
-        func addFileOrDirectory(_ path: String, spec: String) {
+        /// A pattern's match that is a FIFO, device or socket is refused (opening a FIFO would wait for a
+        /// writer); one named on its own is read, as the user asked (`--logs /dev/stdin`, a pipe).
+        func addFileOrDirectory(_ path: String, spec: String, named: Bool) {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                var info = stat()
+                if !named, stat(path, &info) == 0, let kind = BoundedFile.nonRegularKind(info.st_mode) {
+                    sources.unreadable.append(UnreadableLog(path: path, reason: "\(kind), matched by \(spec); name it on its own to read it"))
+                    return
+                }
                 add(path)
                 return
             }
@@ -61,9 +68,9 @@ public struct LogSources: Sendable, Equatable {
                 if matches.isEmpty {
                     sources.unreadable.append(UnreadableLog(path: path, reason: "no file matches this pattern"))
                 }
-                for match in matches { addFileOrDirectory(match, spec: match) }
+                for match in matches { addFileOrDirectory(match, spec: path, named: false) }
             } else {
-                addFileOrDirectory(path, spec: path)
+                addFileOrDirectory(path, spec: path, named: true)
             }
         }
         return sources

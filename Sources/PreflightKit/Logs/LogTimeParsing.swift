@@ -25,8 +25,12 @@ enum LogTimeParsing {
         let wholeStart = i
         var whole: Int64 = 0
         while i < end, p[i] &- UInt8(ascii: "0") < 10 {
+            // 18 digits always fit; a 19th may not.
             guard i - wholeStart < 19 else { return nil }
-            whole = whole * 10 + Int64(p[i] &- UInt8(ascii: "0"))
+            let (shifted, over) = whole.multipliedReportingOverflow(by: 10)
+            let (next, past) = shifted.addingReportingOverflow(Int64(p[i] &- UInt8(ascii: "0")))
+            guard !over, !past else { return nil }
+            whole = next
             i += 1
         }
         guard i > wholeStart else { return nil }
@@ -49,16 +53,16 @@ enum LogTimeParsing {
             guard let value = LogLineParser.decimal(p, start, end), value.isFinite, value.magnitude < 9e18 else {
                 return nil
             }
-            let rounded = Int64(value)
+            guard let rounded = Int64(exactly: value.rounded(.towardZero)) else { return nil }
             let unit = forced ?? unit(forMagnitude: rounded)
-            let nanoseconds = value * Double(unit.rawValue)
-            return nanoseconds.magnitude < 9.2e18 ? Int64(nanoseconds) : nil
+            return Int64(exactly: (value * Double(unit.rawValue)).rounded(.towardZero))
         }
         guard i == end else { return nil }
         let unit = forced ?? unit(forMagnitude: whole)
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: unit.rawValue)
-        guard !overflow else { return nil }
-        let total = scaled + fraction * unit.rawValue / fractionScale
+        // fraction < fractionScale ≤ 10^9 and unit ≤ 10^9: the product fits.
+        let (total, past) = scaled.addingReportingOverflow(fraction * unit.rawValue / fractionScale)
+        guard !overflow, !past else { return nil }
         return negative ? -total : total
     }
 
@@ -127,8 +131,11 @@ enum LogTimeParsing {
             minute <= 59, second <= 60
         else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
+        // Four-digit years reach 2.5e11 s either side of 1970: seconds fit, nanoseconds may not.
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
-        return seconds * 1_000_000_000 + nanosecond
+        let (scaled, over) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, past) = scaled.addingReportingOverflow(nanosecond)
+        return over || past ? nil : total
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

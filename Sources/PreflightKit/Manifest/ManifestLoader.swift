@@ -14,15 +14,7 @@ public enum ManifestLoader {
     /// A separate suppressions file: `version: 1` and a `suppressions` list, as in the manifest.
     public static func loadSuppressions(path: String) throws -> [Suppression] {
         let text = try readText(path, what: "suppressions file")
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ManifestError([ManifestProblem(file: path, line: 1, message: "the suppressions file is empty")])
-            }
-            root = node
-        } catch let error as YamlError {
-            throw ManifestError([syntaxProblem(error, file: path)])
-        }
+        let root = try compose(text, path: path, empty: "the suppressions file is empty")
         let diagnostics = ManifestDiagnostics(file: path)
         var suppressions: [Suppression] = []
         if var top = MappingReader(root, keyPath: "", diagnostics: diagnostics) {
@@ -41,33 +33,43 @@ public enum ManifestLoader {
     }
 
     static func readText(_ path: String, what: String) throws -> String {
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        switch BoundedFile.read(path, limit: BoundedFile.Limit.manifest) {
+        case .success(let data):
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ManifestError([ManifestProblem(file: path, message: "not UTF-8 text")])
             }
             return text
-        } catch let error as ManifestError {
-            throw error
-        } catch {
-            throw ManifestError([ManifestProblem(file: path, message: "cannot read the \(what): \(FileReadFailure.reason(error))")])
+        case .failure(let failure):
+            throw ManifestError([ManifestProblem(file: path, message: "cannot read the \(what): \(Self.words(failure))")])
+        }
+    }
+
+    /// "No such file or directory" as the shell says it; the others as BoundedFile words them.
+    static func words(_ failure: BoundedFile.Failure) -> String {
+        failure == .missing ? "No such file or directory" : failure.description
+    }
+
+    /// Composes YAML (or JSON) text into a node tree, after refusing the shapes that would make composing it
+    /// blow up (see `YAMLAliasGuard`); `empty` is the problem for a document with nothing in it.
+    static func compose(_ text: String, path: String, empty: String) throws -> Node {
+        if let refusal = YAMLAliasGuard.check(text) {
+            throw ManifestError([ManifestProblem(file: path, line: refusal.line, column: refusal.column, message: refusal.message)])
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ManifestError([ManifestProblem(file: path, line: 1, message: empty)])
+            }
+            return node
+        } catch let error as YamlError {
+            throw ManifestError([syntaxProblem(error, file: path)])
         }
     }
 
     public static func parse(_ text: String, path: String) throws -> Manifest {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ManifestError([ManifestProblem(file: path, line: 1, message: "the manifest is empty; it needs at least 'version: 1' and a 'bot' section")])
-            }
-            root = node
-        } catch let error as ManifestError {
-            throw error
-        } catch let error as YamlError {
-            throw ManifestError([syntaxProblem(error, file: path)])
-        }
+        let root = try compose(text, path: path, empty: "the manifest is empty; it needs at least 'version: 1' and a 'bot' section")
         let diagnostics = ManifestDiagnostics(file: path)
         let manifest = read(root, path: path, diagnostics: diagnostics)
+        diagnostics.reportSecretsReusedElsewhere()
         guard diagnostics.problems.isEmpty, var manifest else {
             throw ManifestError(diagnostics.problems)
         }
@@ -145,24 +147,5 @@ public enum ManifestLoader {
         manifest.policy = policy
         manifest.suppressions = suppressions
         return manifest
-    }
-}
-
-/// Words for why a file could not be read, without Foundation's long-winded wrapping.
-enum FileReadFailure {
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError: return "No such file or directory"
-            case NSFileReadNoPermissionError: return "Permission denied"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }

@@ -51,14 +51,16 @@ struct MappingReader {
     }
 
     mutating func raw(_ key: String) -> Node? {
-        known.append(key)
-        return value(key)
+        if !known.contains(key) { known.append(key) }
+        let node = value(key)
+        if let node { diagnostics.recordValue(node, keyPath: path(key)) }
+        return node
     }
 
     var presentKeys: [String] { entries.map(\.key) }
 
     mutating func has(_ key: String) -> Bool {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         return value(key) != nil
     }
 
@@ -141,6 +143,7 @@ struct MappingReader {
                 typeError(key, element, expected: "a plain value in the list")
                 continue
             }
+            diagnostics.recordValue(element, keyPath: path(key))
             values.append(scalar.string)
         }
         return Located(values, at: location(key))

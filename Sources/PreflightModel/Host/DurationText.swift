@@ -4,9 +4,10 @@ public enum DurationText {
         if value < 0 { return "-" + seconds(-value) }
         if value < 10, value != value.rounded() {
             let tenths = (value * 10).rounded() / 10
-            return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s"
+            return "\(NumberText.plain(tenths)) s"
         }
-        let whole = Int(value.rounded())
+        // Past what an Int holds (or not a number at all) there is nothing to spell out.
+        guard let whole = Int(exactly: value.rounded()) else { return "\(NumberText.plain(value)) s" }
         guard whole >= 60 else { return "\(whole) s" }
         return "\(whole) s (\(spelled(whole)))"
     }

@@ -17,6 +17,10 @@ public enum LogBadInputKind: String, Codable, CodingKeyRepresentable, Sendable, 
     case unknownEvent = "unknown_event"
     /// A record of a known kind without a time field.
     case missingTimestamp = "missing_timestamp"
-    /// A record of a known kind whose time field cannot be read in the expected time format.
+    /// A record of a known kind whose time field cannot be read in the expected time format, or lies outside
+    /// 1970–2200.
     case invalidTimestamp = "invalid_timestamp"
+    /// A numeric field whose value is outside what it can mean (a latency of 1e13 ms): the field is dropped
+    /// from the record, which is kept.
+    case valueOutOfRange = "value_out_of_range"
 }

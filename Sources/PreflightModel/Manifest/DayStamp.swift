@@ -44,7 +44,7 @@ public struct DayStamp: Codable, Sendable, Equatable, Comparable, CustomStringCo
     /// Whole days from this day to `now` (negative when the day is in the future).
     public func days(until now: Date) -> Int {
         guard let date else { return 0 }
-        return Int((now.timeIntervalSince(date) / 86_400).rounded(.down))
+        return Int(exactly: (now.timeIntervalSince(date) / 86_400).rounded(.down)) ?? 0
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }

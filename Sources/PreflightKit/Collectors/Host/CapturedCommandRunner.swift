@@ -16,13 +16,17 @@ public struct CapturedCommandRunner: CommandRunner {
         guard let name = HostCaptures.file(for: command) else {
             return CommandResult(termination: .notCaptured("capture file for \(command.display)"))
         }
-        guard let output = FileManager.default.contents(atPath: path(name)) else {
-            return CommandResult(termination: .notCaptured(path(name)))
+        let output: Data
+        switch BoundedFile.prefix(path(name), limit: command.outputCap) {
+        case .success(let data): output = data
+        case .failure(.missing): return CommandResult(termination: .notCaptured(path(name)))
+        case .failure(let failure): return CommandResult(termination: .couldNotStart("\(path(name)) \(failure)"))
         }
         let stdout = String(decoding: output.prefix(command.outputCap), as: UTF8.self)
-        let stderr = FileManager.default.contents(atPath: path(name + ".err")).map { String(decoding: $0.prefix(command.outputCap), as: UTF8.self) } ?? ""
+        let stderr = (try? BoundedFile.prefix(path(name + ".err"), limit: command.outputCap).get())
+            .map { String(decoding: $0.prefix(command.outputCap), as: UTF8.self) } ?? ""
         let truncated = output.count > command.outputCap
-        guard let exitData = FileManager.default.contents(atPath: path(name + ".exit")) else {
+        guard let exitData = try? BoundedFile.prefix(path(name + ".exit"), limit: 64).get() else {
             return CommandResult(termination: .exited(0), stdout: stdout, stderr: stderr, truncated: truncated)
         }
         let exitText = String(decoding: exitData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -18,8 +18,8 @@ public struct CapturedHostFileSystem: HostFileSystem {
     public func modificationTime(_ path: String) -> Date? {
         guard path == HostClockCollector.timesyncMarker else { return nil }
         let file = (folder as NSString).appendingPathComponent(HostCaptures.timesyncMarkerTime)
-        guard let data = FileManager.default.contents(atPath: file),
-              let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let text = HostFileRead.small(file), let epoch = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+              (0...7.3e9).contains(epoch)
         else { return nil }
         return Date(timeIntervalSince1970: epoch)
     }

@@ -69,8 +69,10 @@ public struct HostClockCollector: Sendable {
     public static func captured(folder: String) -> HostClockCollector {
         let runner = CapturedCommandRunner(folder: folder)
         let dateFile = (folder as NSString).appendingPathComponent(HostCaptures.captureTime)
-        let epoch = FileManager.default.contents(atPath: dateFile)
-            .flatMap { Double(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        // `date +%s` prints whole seconds since 1970; anything else (inf, 1e300, a year past 2200) is no capture time.
+        let epoch = HostFileRead.small(dateFile)
+            .flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            .flatMap { (0...7.3e9).contains($0) ? $0 : nil }
         var collector = HostClockCollector(
             runner: runner, files: CapturedHostFileSystem(folder: folder), kernel: AdjtimexCommandKernelClock(runner: runner),
             origin: .captured(folder: folder), observedAt: epoch.map { Date(timeIntervalSince1970: $0) },
@@ -177,7 +179,7 @@ public struct HostClockCollector: Sendable {
             synchronisedBecause: "NTPSynchronized=\(ntpSynchronised ? "yes" : "no"), NTP=\(ntpEnabled ? "yes" : "no")",
             server: timesync["ServerName"].flatMap { $0.isEmpty ? nil : $0 } ?? timesync["ServerAddress"],
             currentPollSeconds: timesync["PollIntervalUSec"].flatMap(SystemdDuration.seconds),
-            pollCeiling: PollCeiling(seconds: Int(maxSeconds.rounded()), origin: "PollIntervalMaxUSec=\(maxText)")
+            pollCeiling: PollCeiling(seconds: Int(exactly: maxSeconds.rounded()) ?? 0, origin: "PollIntervalMaxUSec=\(maxText)")
         )
         if let message = timesync["NTPMessage"], let stratum = Self.field("Stratum", in: message) {
             status.stratum = Int(stratum)

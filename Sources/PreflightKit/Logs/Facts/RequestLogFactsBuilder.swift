@@ -134,10 +134,10 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
             return
         }
         if stamp.reused || (stamp.skewMs ?? 0) > skewLimitMs {
-            let why = stamp.reused ? "a reused timestamp" : "a timestamp \(Int((stamp.skewMs ?? 0).rounded())) ms from when it was sent"
+            let why = stamp.reused ? "a reused timestamp" : "a timestamp \(NumberText.whole(stamp.skewMs ?? 0)) ms from when it was sent"
             staleRejections.record(event.position, "error_code \(code) on \(why)")
         } else {
-            let skew = stamp.skewMs.map { " (\(Int($0.rounded())) ms from the record's time)" } ?? ""
+            let skew = stamp.skewMs.map { " (\(NumberText.whole($0)) ms from the record's time)" } ?? ""
             freshRejections.record(event.position, "error_code \(code) on a fresh timestamp\(skew)")
         }
     }
@@ -165,7 +165,7 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         let skew = min(abs(stamp.milliseconds - event.time.milliseconds), abs(stamp.milliseconds - sentAt))
         worstSkew.offer(skew, at: event.position)
         if skew > skewLimitMs {
-            skewed.record(event.position, "request timestamp \(Int(skew.rounded())) ms from the record's time")
+            skewed.record(event.position, "request timestamp \(NumberText.whole(skew)) ms from the record's time")
         }
         return StampCheck(skewMs: skew, reused: wasReused)
     }

@@ -17,7 +17,9 @@ struct ChronySource: Sendable, Equatable {
         for line in text.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 10, ["^", "=", "#"].contains(fields[0]), let stratum = Int(fields[3]),
-                  let poll = Int(fields[4]), let reach = Int(fields[5], radix: 8), let lastRx = UInt64(fields[6])
+                  let poll = Int(fields[4]), let reach = Int(fields[5], radix: 8), let lastRx = UInt64(fields[6]),
+                  // chrony polls between 2^-7 and 2^24 s; a last sample is at most 2^32 - 1 s ago.
+                  (-7...24).contains(poll), lastRx <= 4_294_967_295
             else {
                 return .failure(HostOutputProblem("unrecognised source row \(HostOutputProblem.quote(line))"))
             }

@@ -29,6 +29,11 @@ struct ChronyTracking: Sendable, Equatable {
         else {
             return .failure(HostOutputProblem("non-numeric stratum, ref time, offset or update interval: \(HostOutputProblem.quote(line))"))
         }
+        // Numbers chrony never prints (a reference time past 2200, an offset of years) are unexpected output.
+        guard (0...7.3e9).contains(refTime), abs(offset) <= 1e9, (0...1e10).contains(interval), (0...16).contains(stratum)
+        else {
+            return .failure(HostOutputProblem("ref time, offset, update interval or stratum out of range: \(HostOutputProblem.quote(line))"))
+        }
         guard leapStatuses.contains(fields[13]) else {
             return .failure(HostOutputProblem("unknown leap status \(HostOutputProblem.quote(fields[13])) (localised output?)"))
         }

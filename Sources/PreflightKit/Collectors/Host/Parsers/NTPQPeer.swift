@@ -47,14 +47,19 @@ struct NTPQPeer: Sendable, Equatable {
     }
 
     /// ntpq shortens long times: `95`, `17m`, `3h`, `2d`.
+    /// nil past ntpq's own limits too: a time over 100 years is not one it prints.
     static func seconds(_ text: String) -> Int? {
-        if let value = Int(text) { return value }
-        guard let unit = text.last, let value = Int(text.dropLast()) else { return nil }
-        switch unit {
-        case "m": return value * 60
-        case "h": return value * 3_600
-        case "d": return value * 86_400
-        default: return nil
+        let scale: Int
+        var digits = Substring(text)
+        switch text.last {
+        case "m": scale = 60
+        case "h": scale = 3_600
+        case "d": scale = 86_400
+        default: scale = 1
         }
+        if scale > 1 { digits = digits.dropLast() }
+        guard let value = Int(digits), value >= 0 else { return nil }
+        let (total, overflow) = value.multipliedReportingOverflow(by: scale)
+        return !overflow && total <= 3_155_760_000 ? total : nil
     }
 }

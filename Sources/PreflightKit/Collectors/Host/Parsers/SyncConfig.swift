@@ -18,6 +18,11 @@ struct SyncConfig: Sendable, Equatable {
 
     static let sourceDirectives: Set<String> = ["server", "pool", "peer"]
     static let maxDepth = 8
+    /// Bounds on what the includes may add up to, whatever they name: files read and their bytes.
+    static let maxFiles = 256
+    static let maxBytes = 4 << 20
+    /// Bytes read so far, for the cap.
+    private var bytesRead = 0
 
     /// Reads the configuration from its main file; a main file that is missing or unreadable is a failure.
     static func read(
@@ -28,6 +33,7 @@ struct SyncConfig: Sendable, Equatable {
         case .unreadable(let why): return .failure(HostOutputProblem("cannot read \(files.cite(path)): \(why)"))
         case .contents(let text):
             var config = SyncConfig()
+            config.bytesRead = text.utf8.count
             config.scan(text, path: path, dialect: dialect, files: files, sourcesOnly: false, depth: 0)
             return .success(config)
         }
@@ -67,8 +73,22 @@ struct SyncConfig: Sendable, Equatable {
                 continue
             }
             for file in included {
+                // A file already read (an include that names itself, or a loop of them) is read once.
+                if self.files.contains(files.cite(file)) {
+                    problems.append("\(files.cite(file)) included again at \(cited):\(index + 1): not followed a second time")
+                    continue
+                }
+                guard self.files.count < Self.maxFiles else {
+                    problems.append("more than \(Self.maxFiles) included files: \(files.cite(file)) (at \(cited):\(index + 1)) and the rest not followed")
+                    return
+                }
                 switch files.read(file) {
                 case .contents(let text):
+                    bytesRead += text.utf8.count
+                    guard bytesRead <= Self.maxBytes else {
+                        problems.append("the included files pass \(Self.maxBytes >> 20) MiB at \(files.cite(file)): it and the rest not followed")
+                        return
+                    }
                     scan(text, path: file, dialect: dialect, files: files, sourcesOnly: directive == "sourcedir", depth: depth + 1)
                 case .missing:
                     // chrony ignores an include that matches nothing; a named ntp include that is absent matters.

@@ -5,6 +5,9 @@ enum SystemdDuration {
         "h": 3_600, "hr": 3_600, "d": 86_400, "w": 604_800, "month": 2_629_800, "M": 2_629_800, "y": 31_557_600,
     ]
 
+    static let maximumSeconds = 100 * 31_557_600.0
+
+    /// nil for text that is not a span, or one outside ±100 years.
     static func seconds(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "0" { return 0 }
@@ -24,6 +27,7 @@ enum SystemdDuration {
             total += sign * value * unit
             sawPart = true
         }
-        return sawPart ? total : nil
+        // A span past a century is no poll interval or age a time service prints: unexpected output.
+        return sawPart && total.isFinite && abs(total) <= maximumSeconds ? total : nil
     }
 }

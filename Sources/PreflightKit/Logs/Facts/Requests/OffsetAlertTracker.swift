@@ -53,7 +53,7 @@ struct OffsetAlertTracker {
         if let crossing = open, !crossing.alerted, let thresholdMs {
             unalerted.record(
                 crossing.position,
-                "offset \(Int(crossing.offsetMs.rounded())) ms beyond the \(Int(thresholdMs)) ms alert threshold, no alert record"
+                "offset \(NumberText.whole(crossing.offsetMs)) ms beyond the \(Int(thresholdMs)) ms alert threshold, no alert record"
             )
         }
         open = nil
