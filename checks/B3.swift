@@ -115,6 +115,18 @@ public struct RetryBudgetCheck: Check {
             expect: .fail, mentioning: "declares max 3 attempts; logs show 5 attempts on /api/v3/order"
         ),
         CheckExample(
+            "logs of failures only: five attempts are at least five, over the budget",
+            manifest: "retry:\n  max_attempts: 3\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503, 503, 503, 503], delays: [500, 1000, 2000, 4000]),
+            expect: .fail, mentioning: "logs show at least 5 attempts"
+        ),
+        CheckExample(
+            "logs of failures only cannot show the budget kept: the declaration decides",
+            manifest: "retry:\n  max_attempts: 5\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [503, 503], delays: [500]),
+            expect: .fail, mentioning: "declares up to 5 attempts"
+        ),
+        CheckExample(
             "logs: requests that cannot be linked into retries",
             manifest: "retry:\n  max_attempts: 3\n",
             logs: RetryExampleLog.line(at: 0, "api_request", "\"endpoint\":\"/api/v3/depth\",\"status\":200"),

@@ -31,10 +31,11 @@ public struct ValidationErrorStopsCheck: Check {
         let declared = declaredFinding(evidence, policy: policy)
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries).merge(declared: declared, overrulesDeclared: true)
+        return observe(logs.retries, lowerBound: RetryLogObservation.attemptCountsAreLowerBounds(logs))
+            .merge(declared: declared, overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
+    private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let failures = facts.validationFailures
         if failures.isEmpty {
@@ -52,6 +53,13 @@ public struct ValidationErrorStopsCheck: Check {
                 fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as the logs show\(RetryLogObservation.at(retried)))."
             )
             observation.cite(retried, "retry after a validation error")
+        } else if let lowerBound {
+            // A log that may omit attempts cannot show that none followed.
+            var silent = RetryLogObservation.silent(
+                "the logs show no retry after their \(failures.count) validation errors, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+            )
+            silent.cite(failures, "validation error")
+            return silent
         } else {
             observation.cite(failures, "validation error")
         }
@@ -111,6 +119,12 @@ public struct ValidationErrorStopsCheck: Check {
             logs: RetryExampleLog.chain("r1", at: 0, statuses: [400], delays: [], extra: ",\"code\":-1013")
                 + RetryExampleLog.chain("r2", at: 5000, statuses: [200], delays: []),
             expect: .pass, mentioning: "none of the 1 requests rejected as invalid"
+        ),
+        CheckExample(
+            "logs of failures only cannot show an invalid request was not sent again",
+            manifest: "errors:\n  validation: drop\n",
+            logs: RetryExampleLog.chain("r1", at: 0, statuses: [400], delays: [], extra: ",\"code\":-1013"),
+            expect: .pass, mentioning: "validation errors are not retried"
         ),
         CheckExample(
             "logs: a 400 sent again",

@@ -10,13 +10,21 @@ struct OrderIDObservation {
     /// The first log file read, for citing the logs as a whole.
     let readLocation: SourceLocation?
 
+    /// Records in a format with no place for a client order id (freqtrade's text): neither for nor against.
+    let withoutIDField: Int
+
     init(_ logs: LogEvidence) {
-        kinds = [logs.lifecycle.orderRecordIDs, logs.lifecycle.orderRequestIDs].filter { $0.total > 0 }
-        noRecords = logs.noRecordsText([.orderSubmit, .orderCancel]) + " and no api_request record places or cancels an order"
+        let all = [logs.lifecycle.orderRecordIDs, logs.lifecycle.orderRequestIDs]
+        kinds = all.filter { $0.total > $0.recordsWithoutIDField }
+        withoutIDField = all.reduce(0) { $0 + $1.recordsWithoutIDField }
+        noRecords = withoutIDField > 0
+            ? "the \(withoutIDField) order records are in a format that writes no client order id"
+            : logs.noRecordsText([.orderSubmit, .orderCancel]) + " and no api_request record places or cancels an order"
         readLocation = logs.scan.files.first.map { SourceLocation(file: $0) }
     }
 
-    var records: Int { kinds.reduce(0) { $0 + $1.total } }
+    /// Order records that could carry a client order id.
+    var records: Int { kinds.reduce(0) { $0 + $1.total - $1.recordsWithoutIDField } }
     var missingIDs: Bool { kinds.contains(where: \.missingIDs) }
     var hasProblems: Bool { kinds.contains(where: \.hasProblems) }
     var retriesReusingID: Int { kinds.reduce(0) { $0 + $1.retriesReusingID } }
@@ -44,6 +52,9 @@ struct OrderIDObservation {
     }
 
     func judge(into assessment: inout Assessment, orders: OrdersSection?) {
+        if withoutIDField > 0 {
+            assessment.note("\(withoutIDField) order records are in a log format that writes no client order id (the framework's text): the declaration decides for them")
+        }
         guard records > 0 else {
             assessment.note("ids in the order records not checked: \(noRecords)")
             return

@@ -46,6 +46,11 @@ public struct Baseline: Codable, Sendable, Equatable {
         case .success(let read): data = read
         case .failure(let failure): throw UsageError("\(path): cannot read the baseline: \(ManifestLoader.words(failure))")
         }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes a baseline's bytes; `path` names it in errors.
+    public static func decode(_ data: Data, path: String) throws -> Baseline {
         if let violation = JSONNumberBounds.firstViolation(in: data) {
             throw UsageError("\(path): not a preflight baseline: \(violation.path) is \(violation.value), outside what preflight records")
         }

@@ -42,6 +42,11 @@ public struct EvidenceBundle: Codable, Sendable {
         case .success(let read): data = read
         case .failure(let failure): throw UsageError("\(path): cannot read the evidence bundle: \(ManifestLoader.words(failure))")
         }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes a bundle's bytes; `path` names it in errors.
+    public static func decode(_ data: Data, path: String) throws -> EvidenceBundle {
         struct Header: Decodable {
             var bundleVersion: Int?
             enum CodingKeys: String, CodingKey { case bundleVersion = "bundle_version" }

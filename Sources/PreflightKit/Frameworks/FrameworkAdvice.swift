@@ -6,8 +6,8 @@ enum FrameworkAdvice {
         switch (framework, id) {
         case ("freqtrade", "A1"):
             return """
-                Keep secrets out of config.json: remove exchange.key/secret (and telegram.token, api_server.password, \
-                api_server.jwt_secret_key) from the file, pass them as FREQTRADE__EXCHANGE__KEY, \
+                Keep secrets out of config.json: remove exchange.api_key/secret (and telegram.token, api_server.password, \
+                api_server.jwt_secret_key) from the file, pass them as FREQTRADE__EXCHANGE__API_KEY, \
                 FREQTRADE__EXCHANGE__SECRET, FREQTRADE__TELEGRAM__TOKEN… in the bot's environment, and rotate every \
                 key that was written in the file. On the exchange, give the key reading and spot trading only.
                 """
@@ -19,13 +19,15 @@ enum FrameworkAdvice {
                 """
         case ("freqtrade", "B2"):
             return """
-                freqtrade's retrier waits n²+1 s after a 429 and ignores Retry-After; this is built in. Keep \
+                freqtrade's retrier waits n²+1 s after an HTTP 429 or 418 (and retries a -1003 sent with another status \
+                at once) and ignores Retry-After; this is built in. Keep \
                 exchange.ccxt_config.enableRateLimit true and rateLimit at or above the exchange's budget (Binance: 200 ms) \
                 so 429s stay rare, and record the accepted risk as a suppression for B2 with an owner and expiry.
                 """
         case ("freqtrade", "B3"):
             return """
-                freqtrade makes every API call up to 5 times (API_RETRY_COUNT = 4) and config.json cannot change it: \
+                freqtrade makes every API call up to 5 times (API_RETRY_COUNT = 4), fetch_order up to 6 \
+                (API_FETCH_ORDER_RETRY_COUNT = 5), and config.json cannot change it: \
                 keep enableRateLimit on so retries are rare, and record the accepted risk as a suppression for B3 with an \
                 owner and expiry.
                 """
@@ -34,16 +36,20 @@ enum FrameworkAdvice {
                 freqtrade's backoff (n²+1 s on rate-limit errors only, no jitter) is built in: run each bot on its own key \
                 so retries of several bots do not align, and record the accepted risk as a suppression for B4.
                 """
-        case ("freqtrade", "C3"):
-            return """
-                freqtrade gives up on a temporary error after its retries without an escalation: enable telegram \
-                (telegram.enabled: true) with warning and exception notifications on, so a given-up call reaches a person.
-                """
         case ("freqtrade", "D2"):
             return """
-                freqtrade sends no client order ids and config.json cannot enable them; it does not re-send a failed \
-                create_order, so the double-order risk comes from manual re-entry: record it as a suppression for D2 with \
-                an owner, and check open orders on the exchange before re-entering by hand.
+                freqtrade passes no client order id of its own: on binance, okx and coinbase ccxt stamps each placement \
+                with a generated one, but freqtrade cancels by the exchange's order id, and a failed entry is placed again \
+                by a later loop under a new id. config.json cannot change this: keep unfilledtimeout short, check open \
+                orders on the exchange after any "Unable to create trade" line, and record the accepted risk as a \
+                suppression for D2 with an owner and expiry.
+                """
+        case ("freqtrade", "C3"):
+            return """
+                freqtrade gives up on a temporary error after its retries without an escalation, and an entry whose \
+                create_order timed out is dropped and placed again by a later loop without a status query: enable telegram \
+                (telegram.enabled: true) with warning and exception notifications on, so a given-up call reaches a person, \
+                and record the double-order risk as a suppression for C3 with an owner and expiry.
                 """
         case ("freqtrade", "D5"):
             return """

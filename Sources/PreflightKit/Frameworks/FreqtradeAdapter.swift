@@ -5,8 +5,6 @@ import PreflightModel
 /// (docs/frameworks.md names the version it was read from).
 public enum FreqtradeAdapter {
     static let framework = "freqtrade"
-    /// freqtrade/exchange/common.py: API_RETRY_COUNT = 4, so every call is made at most 5 times.
-    static let apiRetryCount = 4
 
     public static func manifest(configPath: String) throws -> Manifest {
         let config = try ConfigDocument(path: configPath)
@@ -33,14 +31,17 @@ public enum FreqtradeAdapter {
         var logs = LogsSection()
         logs.format = Located(.freqtrade, at: builtIn(framework, "plain-text log format"))
         manifest.logs = logs
+        // `freqtrade new-config` writes the key as exchange.api_key (templates/subtemplates/exchange_binance.j2);
+        // exchange.py:414-416 reads api_key, then apiKey, then the deprecated key.
         manifest.inlineSecrets = config.secrets([
-            "exchange.key", "exchange.secret", "exchange.password", "exchange.uid", "telegram.token",
-            "api_server.password", "api_server.jwt_secret_key", "api_server.ws_token",
+            "exchange.api_key", "exchange.apiKey", "exchange.key", "exchange.secret", "exchange.password", "exchange.uid",
+            "telegram.token", "api_server.password", "api_server.jwt_secret_key", "api_server.ws_token",
         ])
 
         var credentials = CredentialsSection()
         // freqtrade reads FREQTRADE__SECTION__KEY variables over config.json values.
-        credentials.apiKeyEnv = Located("FREQTRADE__EXCHANGE__KEY", at: builtIn(framework, "environment variables"))
+        let keyName = config.has("exchange.key") && !config.has("exchange.api_key") ? "KEY" : "API_KEY"
+        credentials.apiKeyEnv = Located("FREQTRADE__EXCHANGE__\(keyName)", at: builtIn(framework, "environment variables"))
         credentials.apiSecretEnv = Located("FREQTRADE__EXCHANGE__SECRET", at: builtIn(framework, "environment variables"))
         credentials.passphraseEnv = Located("FREQTRADE__EXCHANGE__PASSWORD", at: builtIn(framework, "environment variables"))
         manifest.credentials = credentials
@@ -49,16 +50,25 @@ public enum FreqtradeAdapter {
         for prefix in ["exchange.ccxt_config", "exchange.ccxt_async_config"] {
             if let window = config.int("\(prefix).options.recvWindow") { clock.recvWindowMs = window }
         }
+        // ccxt/binance.py:1422 options['recvWindow'] = 10000, which freqtrade leaves alone.
+        if clock.recvWindowMs == nil, exchange == .binance || exchange == .binanceFutures {
+            clock.recvWindowMs = Located(10_000, at: builtIn(framework, "ccxt binance recvWindow default 10000 ms"))
+        }
         clock.logsOffset = Located(false, at: builtIn(framework, "no per-request clock offset in its logs"))
         manifest.clock = clock
 
+        // exchange/common.py:35-36: calls are retried API_RETRY_COUNT = 4 times, fetch_order
+        // API_FETCH_ORDER_RETRY_COUNT = 5 times: the most any call makes is 6 attempts.
+        let retries = FreqtradeLogLine.fetchOrderRetryCount
         var retry = RetrySection()
-        retry.maxAttempts = Located(apiRetryCount + 1, at: builtIn(framework, "API_RETRY_COUNT = \(apiRetryCount)"))
+        retry.maxAttempts = Located(retries + 1, at: builtIn(framework, "API_FETCH_ORDER_RETRY_COUNT = \(retries)"))
         retry.respectRetryAfter = Located(false, at: builtIn(framework, "retrier ignores Retry-After"))
+        // common.py:113-120 calculate_backoff = n² + 1 s (1, 2, 5, 10, 17 s), only for DDosProtection (HTTP 418/429)
+        // and order-not-found; every other temporary error is retried at once.
         var backoff = Backoff()
         backoff.kind = Located(.quadratic, at: builtIn(framework, "calculate_backoff = n² + 1 s, on DDoS errors only"))
         backoff.baseMs = Located(1000, at: builtIn(framework, "calculate_backoff first delay 1 s"))
-        backoff.maxMs = Located(((apiRetryCount - 1) * (apiRetryCount - 1) + 1) * 1000, at: builtIn(framework, "calculate_backoff last delay"))
+        backoff.maxMs = Located(((retries - 1) * (retries - 1) + 1) * 1000, at: builtIn(framework, "calculate_backoff last delay"))
         backoff.jitter = Located(.none, at: builtIn(framework, "calculate_backoff has no jitter"))
         retry.backoff = backoff
         manifest.retry = retry
@@ -71,10 +81,17 @@ public enum FreqtradeAdapter {
         errors.platform = Located(.retry, at: builtIn(framework, "retrier gives up without escalating"))
         manifest.errors = errors
 
+        // freqtrade passes no client order id (exchange.py:1498-1550). ccxt stamps one on binance, okx and coinbase
+        // placements (ccxt/binance.py:7076-7089: x-TKT5PX2F + 22 hex), none on bybit or kraken; and freqtrade
+        // cancels by the exchange's order id (exchange.py:1852), so cancellations never carry one.
+        let stamped = [.binance, .binanceFutures, .okx, .coinbase].contains(exchange)
         var orders = OrdersSection()
-        orders.clientOrderIds = Located(false, at: builtIn(framework, "create_order sends no client order id"))
-        orders.reuseIdOnRetry = Located(false, at: builtIn(framework, "create_order sends no client order id"))
-        orders.onUnknownOutcome = Located(.abandon, at: builtIn(framework, "create_order is not retried"))
+        orders.clientOrderIds = Located(false, at: builtIn(framework, stamped
+            ? "ccxt stamps placements, but cancels go by the exchange's order id"
+            : "no client order id on placements or cancels"))
+        // create_order is not retried (no @retrier); a failed entry is placed again by a later loop, under a new id.
+        orders.reuseIdOnRetry = Located(false, at: builtIn(framework, "a failed entry is placed again under a new id"))
+        orders.onUnknownOutcome = Located(.resendNewId, at: builtIn(framework, "a timed-out create_order is dropped and placed again"))
         manifest.orders = orders
 
         var recovery = RecoverySection()

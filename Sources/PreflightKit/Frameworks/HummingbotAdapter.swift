@@ -48,6 +48,12 @@ public enum HummingbotAdapter {
         streams.reconnectBackoff = reconnect
         manifest.streams = streams
 
+        // time_synchronizer.py keeps the offset to the exchange and logs nothing about it; the binance connector
+        // sends no recvWindow (binance_auth.py:47-50), so the exchange's default applies.
+        var clock = ClockSection()
+        clock.logsOffset = Located(false, at: builtIn(framework, "the time synchronizer logs no offset"))
+        manifest.clock = clock
+
         var killSwitch = KillSwitchSection(location: config.location("kill_switch_mode"))
         if config.string("telegram_mode.telegram_chat_id") != nil || config.has("telegram_mode.telegram_token") {
             killSwitch.kind = Located(.chatCommand, at: config.location("telegram_mode"))

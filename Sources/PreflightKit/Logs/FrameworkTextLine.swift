@@ -1,11 +1,32 @@
 import Foundation
 import PreflightModel
 
-/// Reads the plain-text logs of freqtrade and hummingbot into events, where the text allows it.
-/// A line whose message matches no pattern is skipped (not bad input): most of a framework's log is
-/// narrative. What the text never carries (close codes, in-flight counts, client order ids in
-/// freqtrade) stays absent, and the items that need it say so.
+/// Reads the plain-text logs of freqtrade and hummingbot: the header every record starts with, then the
+/// message, which each framework's catalogue (`FreqtradeLogLine`, `HummingbotLogLine`) recognises as an
+/// event, as narrative, or not at all. What the text never carries (close codes in freqtrade, in-flight
+/// counts, latencies, freqtrade's client order ids) stays absent, and the items that need it say so.
+///
+/// freqtrade: `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (freqtrade/loggers/__init__.py:20).
+/// hummingbot: `%(asctime)s - %(process)d - %(name)s - %(levelname)s - %(message)s`
+/// (hummingbot/templates/hummingbot_logs_TEMPLATE.yml:7). `asctime` is `2026-12-01 11:32:44,812`, the host's
+/// local time with no zone: it is read as UTC.
 enum FrameworkTextLine {
+    /// What a catalogue made of one message.
+    enum Meaning: Equatable {
+        case event(LogEventKind)
+        /// Understood, and not an event (startup chatter, strategy output, a backoff notice).
+        case narrative
+        case unrecognised
+    }
+
+    /// One record's header and message.
+    struct Record {
+        var time: LogInstant
+        var logger: Substring
+        var level: Substring
+        var message: Substring
+    }
+
     static func parse(
         _ p: UnsafePointer<UInt8>, _ count: Int, framework: LogsSection.Format, terminated: Bool, position: LogPosition,
         into event: inout LogEvent
@@ -13,112 +34,88 @@ enum FrameworkTextLine {
         guard let line = String(validating: UnsafeBufferPointer(start: p, count: count), as: UTF8.self) else {
             return .bad(.binaryJunk, detail: nil)
         }
-        // freqtrade: TIME - LOGGER - LEVEL - MESSAGE; hummingbot: TIME - PID - LOGGER - LEVEL - MESSAGE.
-        let parts = line.components(separatedBy: " - ")
-        let headerCount = framework == .hummingbot ? 4 : 3
-        guard parts.count > headerCount else {
+        // A line that does not start with a date continues the record before it: a traceback, or a message
+        // the console wrapped at its width.
+        guard startsWithDate(p, count) else { return .narrative }
+        guard let record = record(line, p, framework: framework) else {
             return .bad(terminated ? .unparseableLine : .truncatedLine, detail: nil)
         }
-        guard let time = asctime(parts[0]) else {
-            return .bad(.invalidTimestamp, detail: "unreadable time \(parts[0].prefix(40))")
+        event = LogEvent(kind: .heartbeat, time: record.time, position: position)
+        event.level = LogLevel(frameworkName: record.level)
+        let meaning = framework == .hummingbot
+            ? HummingbotLogLine.read(record, into: &event)
+            : FreqtradeLogLine.read(record, into: &event)
+        switch meaning {
+        case .event(let kind):
+            event.kind = kind
+            event.fields = carriedFields(event)
+            return .event
+        case .narrative:
+            return .narrative
+        case .unrecognised:
+            return .unrecognised(sample(record))
         }
-        let logger = parts[headerCount - 2]
-        let message = parts[headerCount...].joined(separator: " - ")
-        guard let kind = framework == .freqtrade ? freqtrade(message, into: &event) : hummingbot(message, logger: logger, into: &event)
-        else { return .blank }
-        let fields = event
-        event = LogEvent(kind: kind, time: time, position: position)
-        event.endpoint = fields.endpoint
-        event.method = fields.method
-        event.status = fields.status
-        event.errorCode = fields.errorCode
-        event.attempt = fields.attempt
-        event.clientOrderID = fields.clientOrderID
-        event.stream = fields.stream
-        return .event
     }
 
-    /// freqtrade's messages, as its retrier, worker and order code write them.
-    static func freqtrade(_ message: String, into event: inout LogEvent) -> LogEventKind? {
-        event = LogEvent(kind: .heartbeat, time: LogInstant(nanoseconds: 0), position: LogPosition(fileIndex: 0, line: 0))
-        if message.hasPrefix("Bot heartbeat") { return .heartbeat }
-        if message.hasPrefix("Changing state to: RUNNING") { return .startup }
-        if message.hasPrefix("Updating "), message.contains("open orders from exchange") { return .reconcile }
-        if message.hasPrefix("Order #"), message.contains("was created") { return .orderSubmit }
-        if message.contains("returned exception:") {
-            // `f() returned exception: "binance GET https://host/path 429 ...". Retrying still for N times.`
-            if let url = message.range(of: "https://") ?? message.range(of: "http://") {
-                let rest = message[url.upperBound...]
-                let path = rest.drop { $0 != "/" }.prefix { $0 != " " && $0 != "?" }
-                event.endpoint = String(path)
-                event.method = message[..<url.lowerBound].split(separator: " ").last.map(String.init)
-                let after = rest.split(separator: " ").dropFirst().first
-                event.status = after.flatMap { Int($0) }
-            }
-            if let code = message.range(of: #""code":"#) {
-                event.errorCode = String(message[code.upperBound...].prefix { $0 == "-" || $0.isNumber })
-            }
-            if let retries = message.range(of: "Retrying still for ") {
-                let left = Int(message[retries.upperBound...].prefix { $0.isNumber }) ?? 0
-                // The retrier counts down from API_RETRY_COUNT = 4: "still for 4" follows the first attempt.
-                event.attempt = FreqtradeAdapter.apiRetryCount + 1 - left
-            }
-            return .apiRequest
-        }
-        return nil
+    /// The fields the text gave a value, as a structured record's keys would say.
+    private static func carriedFields(_ event: LogEvent) -> LogFieldSet {
+        var fields = LogFieldSet([.time, .level, .message, .event])
+        let present: [(Bool, LogField)] = [
+            (event.endpoint != nil, .endpoint), (event.method != nil, .method), (event.status != nil, .status),
+            (event.errorCode != nil, .errorCode), (event.attempt != nil, .attempt), (event.signed != nil, .signed),
+            (event.clientOrderID != nil, .clientOrderID), (event.stream != nil, .stream), (event.closeCode != nil, .closeCode),
+        ]
+        for (carried, field) in present where carried { fields.insert(field) }
+        return fields
     }
 
-    /// hummingbot's messages, as its connectors and order tracker write them.
-    static func hummingbot(_ message: String, logger: String, into event: inout LogEvent) -> LogEventKind? {
-        event = LogEvent(kind: .heartbeat, time: LogInstant(nanoseconds: 0), position: LogPosition(fileIndex: 0, line: 0))
-        let stream = logger.split(separator: ".").last.map(String.init)
-        if message.hasPrefix("Created "), message.contains(" order ") {
-            let words = message.split(separator: " ")
-            if let index = words.firstIndex(of: "order"), words.indices.contains(index + 1) {
-                event.clientOrderID = String(words[index + 1])
-            }
-            return .orderSubmit
-        }
-        if message.contains("websocket connection was closed") {
-            event.stream = stream
-            return .wsDisconnect
-        }
-        if message.contains("Retrying after") {
-            event.stream = stream
-            return .wsReconnectAttempt
-        }
-        if message.hasPrefix("Subscribed to") {
-            event.stream = stream
-            return .wsConnect
-        }
-        if let code = message.range(of: "(code -") {
-            event.errorCode = "-" + message[code.upperBound...].prefix { $0.isNumber }
-            event.signed = true
-            return .apiRequest
-        }
-        if message.hasPrefix("Setting up strategy") { return .startup }
-        return nil
+    /// `YYYY-MM-DD` at the start.
+    private static func startsWithDate(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count >= 10 else { return false }
+        for index in [0, 1, 2, 3, 5, 6, 8, 9] where p[index] &- UInt8(ascii: "0") >= 10 { return false }
+        return p[4] == UInt8(ascii: "-") && p[7] == UInt8(ascii: "-")
     }
 
-    /// python's asctime: `2026-11-20 09:14:02,118`, taken as UTC (the framework writes the host's local time).
-    static func asctime(_ text: String) -> LogInstant? {
-        let digits = text.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) }.map { Int($0.value) - 48 }
-        guard digits.count == 17, text.count == 23 else { return nil }
-        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
-        var components = DateComponents()
-        components.year = number(0..<4)
-        components.month = number(4..<6)
-        components.day = number(6..<8)
-        components.hour = number(8..<10)
-        components.minute = number(10..<12)
-        components.second = number(12..<14)
-        guard let date = utc.date(from: components) else { return nil }
-        return LogInstant(milliseconds: date.timeIntervalSince1970 * 1000 + Double(number(14..<17)))
+    /// The header's fields; nil when the line has a date but not the framework's header.
+    private static func record(_ line: String, _ p: UnsafePointer<UInt8>, framework: LogsSection.Format) -> Record? {
+        guard line.utf8.count > 23, let nanoseconds = LogTimeParsing.iso8601(p, 0, 23),
+              let time = LogInstant(checkedNanoseconds: nanoseconds)
+        else { return nil }
+        var rest = line.dropFirst(23)
+        guard rest.hasPrefix(" - ") else { return nil }
+        rest = rest.dropFirst(3)
+        if framework == .hummingbot {
+            guard let pid = rest.range(of: " - "), rest[..<pid.lowerBound].allSatisfy(\.isNumber) else { return nil }
+            rest = rest[pid.upperBound...]
+        }
+        guard let loggerEnd = rest.range(of: " - ") else { return nil }
+        let logger = rest[..<loggerEnd.lowerBound]
+        rest = rest[loggerEnd.upperBound...]
+        guard let levelEnd = rest.range(of: " - ") else { return nil }
+        let level = rest[..<levelEnd.lowerBound]
+        guard !logger.isEmpty, !level.isEmpty, level.allSatisfy({ $0.isUppercase || $0 == "_" }) else { return nil }
+        return Record(time: time, logger: logger, level: level, message: rest[levelEnd.upperBound...])
     }
 
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    /// The start of an unrecognised message for the report: the logger and up to 60 characters, cut before
+    /// any query string (a signed URL's signature never reaches a report).
+    static func sample(_ record: Record) -> String {
+        var message = record.message.prefix(60)
+        if let query = message.firstIndex(of: "?") { message = message[..<query] + "?…" }
+        return "\(record.logger): \(message)\(record.message.count > 60 ? "…" : "")"
+    }
+}
+
+extension LogLevel {
+    /// python's level names, and hummingbot's own (NETWORK 16, EVENT_LOG 15, METRIC_LOG 14: below INFO).
+    init?(frameworkName name: Substring) {
+        switch name {
+        case "DEBUG", "NETWORK", "EVENT_LOG", "METRIC_LOG": self = .debug
+        case "INFO": self = .info
+        case "WARNING": self = .warn
+        case "ERROR": self = .error
+        case "CRITICAL": self = .fatal
+        default: return nil
+        }
+    }
 }

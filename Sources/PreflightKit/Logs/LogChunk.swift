@@ -109,7 +109,7 @@ final class LogChunk: @unchecked Sendable {
             }
             return
         case .blank:
-            break
+            tally.blankLines += 1
         case .narrative:
             tally.narrativeLines += 1
         case .unrecognised(let detail):

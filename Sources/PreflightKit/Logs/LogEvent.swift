@@ -19,6 +19,9 @@ public struct LogEvent: Sendable {
     /// The attempt number was worked out from a countdown of retries left ("Retrying still for 3 times"),
     /// which assumes the caller's retry budget: a lower bound, not a count.
     public var attemptFromCountdown = false
+    /// The record itself says the request is retried next ("Retrying still for 3 times"), whether or not the
+    /// retry is logged.
+    public var retryFollows = false
     /// How long the request took; for `resync`, how long the resync took.
     public var latencyMs: Double?
     public var concurrencyInflight: Int?
@@ -31,6 +34,9 @@ public struct LogEvent: Sendable {
     public var retryAfterSeconds: Double?
     public var requestID: String?
     public var clientOrderID: String?
+    /// The record's format has no place for a client order id (freqtrade's text writes the exchange's order id):
+    /// its absence says nothing about what was sent.
+    public var formatOmitsClientOrderID = false
 
     // websocket events
     public var stream: String?

@@ -125,7 +125,7 @@ public struct LogReader: Sendable {
         guard let end = chunk.endOfFile else { return }
         let name = chunk.fileName
         tally.scan.sources.append(LogSource(
-            file: name, reading: reading, lines: lineOffset, events: file.eventCount, badLines: file.badInputCount,
+            file: name, reading: reading, lines: lineOffset, blankLines: file.blankLines, events: file.eventCount, badLines: file.badInputCount,
             narrativeLines: file.narrativeLines, unrecognisedLines: file.unrecognisedLines,
             requestRecords: file.requestRecords, successfulRequests: file.successfulRequests,
             failedRequests: file.failedRequests

@@ -8,6 +8,7 @@ struct LogScanTally {
     var scan = LogScan()
     /// Framework text lines recognised as narrative, and those not recognised at all.
     var narrativeLines = 0
+    var blankLines = 0
     var unrecognisedLines = LogRecordTally()
     /// api_request events, those that succeeded (2xx) and those that failed (error status or code).
     var requestRecords = 0
@@ -42,6 +43,7 @@ struct LogScanTally {
     mutating func absorb(_ chunk: LogScanTally, lineOffset: Int) {
         for index in eventCounts.indices { eventCounts[index] += chunk.eventCounts[index] }
         narrativeLines += chunk.narrativeLines
+        blankLines += chunk.blankLines
         requestRecords += chunk.requestRecords
         successfulRequests += chunk.successfulRequests
         failedRequests += chunk.failedRequests

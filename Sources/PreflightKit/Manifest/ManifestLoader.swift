@@ -13,7 +13,11 @@ public enum ManifestLoader {
 
     /// A separate suppressions file: `version: 1` and a `suppressions` list, as in the manifest.
     public static func loadSuppressions(path: String) throws -> [Suppression] {
-        let text = try readText(path, what: "suppressions file")
+        try parseSuppressions(readText(path, what: "suppressions file"), path: path)
+    }
+
+    /// A suppressions file's text; `path` names it in errors.
+    public static func parseSuppressions(_ text: String, path: String) throws -> [Suppression] {
         let root = try compose(text, path: path, empty: "the suppressions file is empty")
         let diagnostics = ManifestDiagnostics(file: path)
         var suppressions: [Suppression] = []

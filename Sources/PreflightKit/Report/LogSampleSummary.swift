@@ -14,6 +14,7 @@ public struct LogSampleSummary: Codable, Sendable, Equatable {
         public var file: String
         public var reading: LogSource.Reading
         public var lines: Int
+        public var blankLines: Int
         public var events: Int
         public var badLines: Int
         public var narrativeLines: Int
@@ -29,6 +30,7 @@ public struct LogSampleSummary: Codable, Sendable, Equatable {
             file = source.file
             reading = source.reading
             lines = source.lines
+            blankLines = source.blankLines
             events = source.events
             badLines = source.badLines
             narrativeLines = source.narrativeLines
@@ -41,6 +43,12 @@ public struct LogSampleSummary: Codable, Sendable, Equatable {
 
         /// Lines preflight understood: events and recognised narrative.
         public var understood: Int { events + narrativeLines }
+
+        /// The share of the non-empty lines understood, in whole percent.
+        public var understoodPercent: Int {
+            let written = lines - blankLines
+            return written <= 0 ? 100 : understood * 100 / written
+        }
     }
 
     public var files: [String]

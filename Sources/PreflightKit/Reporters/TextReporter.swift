@@ -78,9 +78,8 @@ public struct TextReporter: Sendable {
     static func describe(_ source: LogSampleSummary.Source) -> String {
         var parts = ["\(source.lines) lines", "\(source.events) events"]
         if source.reading != .structured {
-            let share = source.lines == 0 ? 0 : source.understood * 100 / source.lines
             parts.append("\(source.narrativeLines) narrative")
-            parts.append("\(source.unrecognisedLines) not recognised (\(share)% understood)")
+            parts.append("\(source.unrecognisedLines) not recognised (\(source.understoodPercent)% understood)")
         }
         if source.badLines > 0 { parts.append("\(source.badLines) bad") }
         let reading = source.reading == .structured ? "" : " (\(source.reading.rawValue.replacingOccurrences(of: "_", with: " ")))"

@@ -15,6 +15,8 @@ public struct LogSource: Codable, Sendable, Equatable {
     public var file: String
     public var reading: Reading
     public var lines: Int
+    /// Empty lines (a framework's multi-line records hold some): neither understood nor not.
+    public var blankLines: Int
     /// Lines that became events.
     public var events: Int
     /// Lines counted as bad input (broken, truncated, unknown event, no time).
@@ -29,13 +31,14 @@ public struct LogSource: Codable, Sendable, Equatable {
     public var failedRequests: Int
 
     public init(
-        file: String, reading: Reading, lines: Int = 0, events: Int = 0, badLines: Int = 0, narrativeLines: Int = 0,
+        file: String, reading: Reading, lines: Int = 0, blankLines: Int = 0, events: Int = 0, badLines: Int = 0, narrativeLines: Int = 0,
         unrecognisedLines: LogRecordTally = LogRecordTally(), requestRecords: Int = 0, successfulRequests: Int = 0,
         failedRequests: Int = 0
     ) {
         self.file = file
         self.reading = reading
         self.lines = lines
+        self.blankLines = blankLines
         self.events = events
         self.badLines = badLines
         self.narrativeLines = narrativeLines

@@ -139,6 +139,7 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         }
         if event.requestID != nil || event.clientOrderID != nil || event.attempt != nil { linkable += 1 }
         if event.attemptFromCountdown { countdownNumbered += 1 }
+        if event.retryFollows, let failure { announcedRetry(after: failure, event) }
         if let oldest = oldestPendingOrder, event.time.nanoseconds &- oldest.nanoseconds > Self.chainHorizonNanoseconds {
             expirePendingOrders(now: event.time)
         }
@@ -203,6 +204,17 @@ struct RetryLogFactsBuilder: LogFactsBuilder {
         backpressure = BackpressureTracker()
         backpressureFile = fileIndex
         latestInFile = nil
+    }
+
+    /// A failure whose record announces the retry (freqtrade's "Retrying still for N times"): the retry is
+    /// certain even when the log never records it, so it counts for the rules that forbid one.
+    private mutating func announcedRetry(after failure: RequestFailureClass, _ event: LogEvent) {
+        let detail = "the record after \(Self.describe(event)) says the call is retried"
+        switch failure {
+        case .auth: authRetries.record(event.position, detail)
+        case .validation: validationRetries.record(event.position, detail)
+        case .rateLimit, .platform, .other: break
+        }
     }
 
     private mutating func newChain(_ event: LogEvent) -> RetryChain {

@@ -13,6 +13,9 @@ public struct OrderIDFacts: Codable, Sendable, Equatable {
     public var retriesWithNewID: LogRecordTally
     /// A new order (no attempt > 1) with a client order id an earlier order already used.
     public var sharedIDs: LogRecordTally
+    /// Placements and cancellations logged in a format with no place for a client order id (freqtrade's text):
+    /// not judged either way.
+    public var recordsWithoutIDField: Int
     /// How many distinct client order ids are remembered at least (older ones are forgotten).
     public var idMemoryCapacity: Int
     /// Ids forgotten because the memory was full: repeats of those could not be seen.
@@ -27,6 +30,7 @@ public struct OrderIDFacts: Codable, Sendable, Equatable {
         retriesReusingID = 0
         retriesWithNewID = LogRecordTally()
         sharedIDs = LogRecordTally()
+        recordsWithoutIDField = 0
         idMemoryCapacity = 0
         idsForgotten = 0
     }

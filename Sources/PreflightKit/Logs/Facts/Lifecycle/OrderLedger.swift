@@ -11,6 +11,8 @@ struct OrderLedger {
     private(set) var placementsWithoutID = CitedPositions()
     private(set) var cancellationsWithoutID = CitedPositions()
     private(set) var retriesReusingID = 0
+    /// Placements and cancellations in a format that cannot carry a client order id.
+    private(set) var idsNotInFormat = 0
     private(set) var retriesWithNewID = CitedPositions()
     private(set) var sharedIDs = CitedPositions()
     private(set) var placedAgainAfterRestart = CitedPositions()
@@ -37,7 +39,11 @@ struct OrderLedger {
 
     mutating func cancel(_ event: LogEvent) {
         cancellations += 1
-        if (event.clientOrderID ?? "").isEmpty { cancellationsWithoutID.record(event.position) }
+        if event.formatOmitsClientOrderID {
+            idsNotInFormat += 1
+        } else if (event.clientOrderID ?? "").isEmpty {
+            cancellationsWithoutID.record(event.position)
+        }
     }
 
     /// `startups`: how many startups came before the record.
@@ -48,7 +54,7 @@ struct OrderLedger {
             awaitingReconcile = nil
         }
         guard let id = event.clientOrderID, !id.isEmpty else {
-            placementsWithoutID.record(event.position)
+            if event.formatOmitsClientOrderID { idsNotInFormat += 1 } else { placementsWithoutID.record(event.position) }
             return
         }
         let isRetry = (event.attempt ?? 1) > 1
@@ -92,6 +98,7 @@ struct OrderLedger {
         facts.retriesReusingID = retriesReusingID
         facts.retriesWithNewID = retriesWithNewID.tally(in: scan, field: "client_order_id")
         facts.sharedIDs = sharedIDs.tally(in: scan, field: "client_order_id")
+        facts.recordsWithoutIDField = idsNotInFormat
         facts.idMemoryCapacity = ids.generationLimit
         facts.idsForgotten = ids.forgotten
         return facts

@@ -55,11 +55,24 @@ enum RequestFailureClass: UInt8, Sendable {
         {
             return .platform
         }
+        if let known = ccxtClasses[lowered] { return known }
         if exchange == .kraken || lowered.hasPrefix("e") && lowered.contains(":") {
             return krakenClass(lowered)
         }
         return nil
     }
+
+    /// ccxt's exception classes (ccxt/base/errors.py), which framework logs name where no exchange code is
+    /// given (`... due to ExchangeNotAvailable.`). ccxt's RateLimitExceeded is no DDoSProtection, but both
+    /// are rate limits.
+    private static let ccxtClasses: [String: RequestFailureClass] = [
+        "ratelimitexceeded": .rateLimit, "ddosprotection": .rateLimit,
+        "authenticationerror": .auth, "permissiondenied": .auth, "invalidnonce": .auth, "accountsuspended": .auth,
+        "exchangenotavailable": .platform, "onmaintenance": .platform, "networkerror": .platform,
+        "operationfailed": .platform,
+        "invalidorder": .validation, "ordernotfound": .validation, "insufficientfunds": .validation,
+        "badrequest": .validation, "badsymbol": .validation,
+    ]
 
     // exchanges.md, "Error codes the log rules must know", plus each exchange's documented ranges.
     private static func binanceClass(_ code: Int) -> RequestFailureClass? {

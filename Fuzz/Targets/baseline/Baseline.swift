@@ -1,0 +1,9 @@
+import FuzzSupport
+import PreflightKit
+
+/// A baseline file through its decoder.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = try? Baseline.decode(Fuzz.bytes(data, size), path: "baseline.json")
+    return 0
+}

@@ -1,0 +1,8 @@
+import FuzzSupport
+
+/// hummingbot's plain-text log lines, through the reader, the fact builders and the checks.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    Fuzz.readLog(data, size, format: .hummingbot)
+    return 0
+}

@@ -1,0 +1,10 @@
+import FuzzSupport
+@testable import PreflightKit
+
+/// One captured host command's output through its parser.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = Fuzz.text(data, size)
+    _ = KeyValueOutput.parse(text)
+    return 0
+}
