@@ -53,6 +53,6 @@ public struct FuzzHost: CommandRunner, HostFileSystem {
             observedAt: observedAt
         )
         let host = collector.collect()
-        Fuzz.report(Evidence(collectedAt: Date(timeIntervalSince1970: 1_795_564_800), manifest: Fuzz.manifest, host: host), formats: [.text, .json])
+        Fuzz.report(Evidence(collectedAt: Date(timeIntervalSince1970: 1_795_564_800), manifest: Fuzz.manifest, host: host), formats: [.text])
     }
 }

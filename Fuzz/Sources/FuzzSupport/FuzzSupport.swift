@@ -30,8 +30,8 @@ public enum Fuzz {
         return try! ManifestLoader.parse(yaml, path: "fuzz.yml")
     }()
 
-    /// Reads `data` as a log through the real reader (from a pipe, the way `--logs -` reads), derives every
-    /// fact, and judges all 25 items. Inputs must stay under the pipe's buffer (64 KiB): run with -max_len.
+    /// Reads `data` as a log through the real reader (from a pipe, the way `--logs -` reads) and derives every
+    /// fact. Inputs must stay under the pipe's buffer (64 KiB): run with -max_len.
     public static func readLog(_ data: UnsafePointer<UInt8>, _ size: Int, format: LogsSection.Format) {
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { return }
@@ -43,14 +43,17 @@ public enum Fuzz {
             written += count
         }
         close(descriptors[1])
-        var reader = LogReader(format: format, parallelism: 0)
+        // Small chunks and lines (inputs are under 64 KiB anyway): a reader's full buffers cost more to allocate
+        // under the address sanitizer than the parse itself.
+        var reader = LogReader(format: format, maxLineBytes: 16 << 10, chunkBytes: 4 << 10, parallelism: 0)
         reader.standardInputDescriptor = descriptors[0]
         var sources = LogSources()
         sources.inputs = [.standardInput]
         var collector = LogFactsCollector(context: LogFactsContext(exchange: .binance, policy: manifest.effectivePolicy, manifest: manifest))
         let scan = reader.read(sources, into: &collector)
-        let logs = collector.finish(scan: scan)
-        report(Evidence(collectedAt: Date(timeIntervalSince1970: 1_795_564_800), manifest: manifest, logs: logs))
+        // The facts are where log values meet arithmetic; the checks and reporters take arbitrary facts in the
+        // bundle target, at a hundred times the speed of reading a log first.
+        _ = collector.finish(scan: scan)
     }
 
     /// Evaluates the evidence and renders the report in every format.

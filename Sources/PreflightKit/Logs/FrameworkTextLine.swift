@@ -19,9 +19,8 @@ enum FrameworkTextLine {
         case unrecognised
     }
 
-    /// One record's header and message.
+    /// One record's header (after its time) and message.
     struct Record {
-        var time: LogInstant
         var logger: Substring
         var level: Substring
         var message: Substring
@@ -37,10 +36,14 @@ enum FrameworkTextLine {
         // A line that does not start with a date continues the record before it: a traceback, or a message
         // the console wrapped at its width.
         guard startsWithDate(p, count) else { return .narrative }
-        guard let record = record(line, p, framework: framework) else {
+        guard let record = record(line, framework: framework) else {
             return .bad(terminated ? .unparseableLine : .truncatedLine, detail: nil)
         }
-        event = LogEvent(kind: .heartbeat, time: record.time, position: position)
+        // The date is the first 23 bytes (`2026-12-01 11:32:44,812`); from 1970 to 2200, as every log time.
+        guard let nanoseconds = LogTimeParsing.iso8601(p, 0, 23), let time = LogInstant(checkedNanoseconds: nanoseconds) else {
+            return .bad(.invalidTimestamp, detail: "unreadable time \(line.prefix(23))")
+        }
+        event = LogEvent(kind: .heartbeat, time: time, position: position)
         event.level = LogLevel(frameworkName: record.level)
         let meaning = framework == .hummingbot
             ? HummingbotLogLine.read(record, into: &event)
@@ -77,10 +80,8 @@ enum FrameworkTextLine {
     }
 
     /// The header's fields; nil when the line has a date but not the framework's header.
-    private static func record(_ line: String, _ p: UnsafePointer<UInt8>, framework: LogsSection.Format) -> Record? {
-        guard line.utf8.count > 23, let nanoseconds = LogTimeParsing.iso8601(p, 0, 23),
-              let time = LogInstant(checkedNanoseconds: nanoseconds)
-        else { return nil }
+    private static func record(_ line: String, framework: LogsSection.Format) -> Record? {
+        guard line.utf8.count > 23 else { return nil }
         var rest = line.dropFirst(23)
         guard rest.hasPrefix(" - ") else { return nil }
         rest = rest.dropFirst(3)
@@ -94,7 +95,7 @@ enum FrameworkTextLine {
         guard let levelEnd = rest.range(of: " - ") else { return nil }
         let level = rest[..<levelEnd.lowerBound]
         guard !logger.isEmpty, !level.isEmpty, level.allSatisfy({ $0.isUppercase || $0 == "_" }) else { return nil }
-        return Record(time: time, logger: logger, level: level, message: rest[levelEnd.upperBound...])
+        return Record(logger: logger, level: level, message: rest[levelEnd.upperBound...])
     }
 
     /// The start of an unrecognised message for the report: the logger and up to 60 characters, cut before
