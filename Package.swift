@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
-        .library(name: "PreflightKit", targets: ["PreflightKit", "PreflightModel", "PreflightChecks"]),
+        .library(name: "PreflightKit", targets: ["PreflightModel", "PreflightChecks", "PreflightSupport", "PreflightCollection", "PreflightEvaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,43 +16,62 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
+        // The flow is one way: collection reads the world into Evidence, evaluation judges Evidence into a Report.
+        // Neither imports the other; docs/architecture.md draws it.
+        //
         // Plain values shared by everything: evidence, the declared manifest, findings, the check protocol.
         .target(name: "PreflightModel", swiftSettings: strict),
         // One file per checklist item, A1…E4. Pure: Evidence + Policy → Finding.
         .target(name: "PreflightChecks", dependencies: ["PreflightModel"], path: "checks", swiftSettings: strict),
+        // What collection and evaluation both use: the evidence bundle between them, bounded file reads,
+        // input errors, times, the tool's name and version.
+        .target(name: "PreflightSupport", dependencies: ["PreflightModel"], swiftSettings: strict),
         // zlib, for reading gzip-compressed log samples (needs zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // adjtimex(2), the kernel's own clock-sync view (Glibc's Swift module lacks struct timex).
         .target(name: "CAdjtimex"),
-        // Manifest loading, collectors, the engine, scoring, the gate and the reporters.
+        // Everything that reads the world: the manifest and framework configs, log samples, the host's clock,
+        // the exchange's probes, the files the manifest names.
         .target(
-            name: "PreflightKit",
+            name: "PreflightCollection",
             dependencies: [
-                "PreflightModel", "PreflightChecks", "CZlib", "CAdjtimex", "Yams",
+                "PreflightModel", "PreflightSupport", "CZlib", "CAdjtimex", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
+        // Evidence to report: the checks, suppressions, baseline, score, coverage, the gate and the reporters.
+        .target(
+            name: "PreflightEvaluation",
+            dependencies: ["PreflightModel", "PreflightChecks", "PreflightSupport"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "preflight",
-            dependencies: ["PreflightKit", "PreflightModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "PreflightModel", "PreflightSupport", "PreflightCollection", "PreflightEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         // Log-reading benchmark (scripts/bench-logs.sh); not part of the test suite.
-        .executableTarget(name: "preflight-bench", dependencies: ["PreflightKit"], swiftSettings: strict),
+        .executableTarget(name: "preflight-bench", dependencies: ["PreflightCollection", "PreflightModel"], swiftSettings: strict),
         .testTarget(
             name: "PreflightChecksTests",
-            dependencies: ["PreflightChecks", "PreflightKit"],
+            dependencies: ["PreflightChecks", "PreflightCollection", "PreflightEvaluation", "PreflightSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PreflightKitTests",
-            dependencies: ["PreflightKit", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "PreflightCollection", "PreflightEvaluation", "PreflightSupport", "MockExchange",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PreflightCLITests",
-            dependencies: ["PreflightKit", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PreflightSupport", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // A local HTTP server posing as the five exchanges (signature checks, skewed clock, faults).

@@ -30,6 +30,19 @@ public struct KeyLeastPrivilegeCheck: Check {
         references: [
             "checklist A1",
             "https://developers.binance.com/docs/wallet/account/api-key-permission",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                Keep secrets out of config.json: remove exchange.api_key/secret (and telegram.token, api_server.password, \
+                api_server.jwt_secret_key) from the file, pass them as FREQTRADE__EXCHANGE__API_KEY, \
+                FREQTRADE__EXCHANGE__SECRET, FREQTRADE__TELEGRAM__TOKEN… in the bot's environment, and rotate every \
+                key that was written in the file. On the exchange, give the key reading and spot trading only.
+                """,
+            "hummingbot": """
+                conf_client.yml holds telegram_mode.telegram_token and database or MQTT passwords in clear text: restrict \
+                the file to the bot's user (chmod 600), keep it out of version control, and rotate any token the file \
+                exposed. Connector keys stay encrypted in conf/connectors.
+                """,
         ]
     )
 

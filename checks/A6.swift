@@ -28,7 +28,14 @@ public struct ClockDriftLoggedCheck: Check {
             on every signed request, and declare clock.recv_window_ms and clock.logs_offset: true in preflight.yml.
             """,
         evidenceSources: [.logs, .exchange, .manifest],
-        references: ["checklist A6", "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security"]
+        references: ["checklist A6", "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security"],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade does not log the clock offset per request. Keep exchange.ccxt_config.options.adjustForTimeDifference \
+                true, keep the host's NTP sync tight (A5), and alert on -1021 lines in freqtrade's log. To declare a \
+                custom alert, write a preflight.yml with `preflight init --from-framework freqtrade` and set clock.offset_alert_ms.
+                """,
+        ]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {

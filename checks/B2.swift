@@ -25,7 +25,15 @@ public struct BackoffOn429Check: Check {
             class; declare retry.respect_retry_after: true and retry.backoff.base_ms: 500 or more in preflight.yml.
             """,
         evidenceSources: [.logs, .manifest],
-        references: ["checklist B2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"]
+        references: ["checklist B2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade's retrier waits n²+1 s after an HTTP 429 or 418 (and retries a -1003 sent with another status \
+                at once) and ignores Retry-After; this is built in. Keep \
+                exchange.ccxt_config.enableRateLimit true and rateLimit at or above the exchange's budget (Binance: 200 ms) \
+                so 429s stay rare, and record the accepted risk as a suppression for B2 with an owner and expiry.
+                """,
+        ]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {

@@ -22,7 +22,15 @@ public struct RetryBudgetCheck: Check {
             Cap attempts in the bot's HTTP client at 3 and declare it as retry.max_attempts: 3 in preflight.yml.
             """,
         evidenceSources: [.manifest, .logs],
-        references: ["checklist B3", "https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/"]
+        references: ["checklist B3", "https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/"],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade makes every API call up to 5 times (API_RETRY_COUNT = 4), fetch_order up to 6 \
+                (API_FETCH_ORDER_RETRY_COUNT = 5), and config.json cannot change it: \
+                keep enableRateLimit on so retries are rare, and record the accepted risk as a suppression for B3 with an \
+                owner and expiry.
+                """,
+        ]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {

@@ -37,6 +37,12 @@ public struct ExponentialBackoffJitterCheck: Check {
         references: [
             "checklist B4",
             "https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade's backoff (n²+1 s on rate-limit errors only, no jitter) is built in: run each bot on its own key \
+                so retries of several bots do not align, and record the accepted risk as a suppression for B4.
+                """,
         ]
     )
 

@@ -26,7 +26,14 @@ public struct ReconnectSingleFlightCheck: Check {
             base_ms: 1000, max_ms: 30000, jitter: full}} in preflight.yml.
             """,
         evidenceSources: [.logs, .manifest],
-        references: ["checklist B5"]
+        references: ["checklist B5"],
+        frameworkRemediation: [
+            "hummingbot": """
+                hummingbot's connectors reconnect a dropped stream after a fixed delay, with no growth or jitter, and no \
+                setting changes it: run one bot per key and IP so a reconnect storm stays small, and record the accepted \
+                risk as a suppression for B5 with an owner and expiry.
+                """,
+        ]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {

@@ -36,6 +36,14 @@ public struct PlatformErrorBoundedRetryCheck: Check {
         references: [
             "checklist C3",
             "https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade gives up on a temporary error after its retries without an escalation, and an entry whose \
+                create_order timed out is dropped and placed again by a later loop without a status query: enable telegram \
+                (telegram.enabled: true) with warning and exception notifications on, so a given-up call reaches a person, \
+                and record the double-order risk as a suppression for C3 with an owner and expiry.
+                """,
         ]
     )
 

@@ -30,6 +30,15 @@ public struct IdempotencyKeysCheck: Check {
             "checklist D2",
             "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/trading-endpoints",
             "https://www.okx.com/docs-v5/en/#order-book-trading-trade-post-place-order",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade passes no client order id of its own: on binance, okx and coinbase ccxt stamps each placement \
+                with a generated one, but freqtrade cancels by the exchange's order id, and a failed entry is placed again \
+                by a later loop under a new id. config.json cannot change this: keep unfilledtimeout short, check open \
+                orders on the exchange after any "Unable to create trade" line, and record the accepted risk as a \
+                suppression for D2 with an owner and expiry.
+                """,
         ]
     )
 

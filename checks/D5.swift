@@ -29,7 +29,17 @@ public struct KillSwitchCheck: Check {
             in preflight.yml, exercise it on every release and record the day as kill_switch.last_exercised.
             """,
         evidenceSources: [.manifest, .files, .logs],
-        references: ["checklist D5"]
+        references: ["checklist D5"],
+        frameworkRemediation: [
+            "freqtrade": """
+                Exercise the kill switch (telegram /stop, or POST /api/v1/stop on the api_server) and record the day: \
+                write a preflight.yml with `preflight init --from-framework freqtrade` and set kill_switch.last_exercised.
+                """,
+            "hummingbot": """
+                Exercise the kill switch (the stop command, or /stop over telegram) and record the day: write a \
+                preflight.yml with `preflight init --from-framework hummingbot` and set kill_switch.last_exercised.
+                """,
+        ]
     )
 
     static let handledSignals = ["TERM", "INT", "HUP", "QUIT", "USR1", "USR2"]

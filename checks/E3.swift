@@ -31,6 +31,13 @@ public struct ClockOffsetAlertCheck: Check {
         references: [
             "checklist E3",
             "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type#timing-security",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade does not log the clock offset per request. Keep exchange.ccxt_config.options.adjustForTimeDifference \
+                true, keep the host's NTP sync tight (A5), and alert on -1021 lines in freqtrade's log. To declare a \
+                custom alert, write a preflight.yml with `preflight init --from-framework freqtrade` and set clock.offset_alert_ms.
+                """,
         ]
     )
 

@@ -13,11 +13,15 @@ public struct CheckItem: Codable, Sendable, Equatable {
     public var remediation: String
     public var evidenceSources: [SourceKind]
     public var references: [String]
+    /// The fix for a bot that runs on a framework, by framework name (`freqtrade`): the framework's own settings,
+    /// or what it has built in and must be accepted as a risk. It replaces the fix worded for preflight.yml keys,
+    /// which a framework's user does not have.
+    public var frameworkRemediation: [String: String]
 
     public init(
         id: String, name: String, section: Section, severity: Severity, summary: String,
         rationale: String, rule: String, remediation: String, evidenceSources: [SourceKind],
-        references: [String]
+        references: [String], frameworkRemediation: [String: String] = [:]
     ) {
         self.id = id
         self.name = name
@@ -29,5 +33,6 @@ public struct CheckItem: Codable, Sendable, Equatable {
         self.remediation = remediation
         self.evidenceSources = evidenceSources
         self.references = references
+        self.frameworkRemediation = frameworkRemediation
     }
 }

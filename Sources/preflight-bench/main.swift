@@ -5,7 +5,9 @@
 //
 // With --file, that file is read instead of a generated one.
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 struct Options {
     var lines = 200_000

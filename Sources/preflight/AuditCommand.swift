@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 
 struct AuditCommand: AsyncParsableCommand {
@@ -175,7 +177,7 @@ struct SelectionOptions: ParsableArguments {
     func parsed() throws -> Selection { try Selection.parse(only: only, skip: skip) }
 
     func validate() throws {
-        do { _ = try parsed() } catch let error as UsageError { throw ValidationError(error.description) }
+        do { _ = try parsed() } catch let error as InputError { throw ValidationError(error.description) }
     }
 }
 
@@ -217,7 +219,7 @@ struct ReportingOptions: ParsableArguments {
 
     func validate() throws {
         for entry in report {
-            do { _ = try ReportDestination(parsing: entry) } catch let error as UsageError { throw ValidationError(error.description) }
+            do { _ = try ReportDestination(parsing: entry) } catch let error as InputError { throw ValidationError(error.description) }
         }
     }
 
@@ -240,7 +242,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw UsageError("cannot write \(path): \((error as NSError).localizedDescription)")
+            throw InputError("cannot write \(path): \((error as NSError).localizedDescription)")
         }
     }
 }

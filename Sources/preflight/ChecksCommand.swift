@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 enum CatalogFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +43,7 @@ struct InitCommand: ParsableCommand {
             return
         }
         if FileManager.default.fileExists(atPath: output) && !force {
-            throw UsageError("\(output) already exists; pass --force to overwrite it, or --output another path")
+            throw InputError("\(output) already exists; pass --force to overwrite it, or --output another path")
         }
         try OutputFile.write(text, to: output)
         let fillIn = derived == nil ? "bot.name and bot.exchange (marked 'fill in') and " : ""

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 /// Parses, runs, and maps the outcome to the exit code: 0 gate passed, 1 gate failed, 2 usage or input error.
 @main
@@ -17,7 +19,7 @@ enum Main {
             exit(error.rawValue)
         } catch let error as ManifestError {
             fail("preflight: \(error)")
-        } catch let error as UsageError {
+        } catch let error as InputError {
             fail("preflight: \(error)")
         } catch {
             let code = PreflightCommand.exitCode(for: error)

@@ -47,7 +47,7 @@ struct HostClockCLITests {
         #expect(audit.stdout.contains("polls as rarely as every 1024 s"))
     }
 
-    @Test func aMissingCaptureFolderIsAUsageError() throws {
+    @Test func aMissingCaptureFolderIsAInputError() throws {
         let run = try PreflightBinary.run(["audit", "--offline", "--manifest", Self.manifest, "--host-captures", "/no/such/folder"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("/no/such/folder"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite("Usage and input errors exit 2")
-struct UsageErrorTests {
+struct InputErrorTests {
     @Test func malformedManifestNamesFileLineAndKey() throws {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,6 +1,8 @@
 import Foundation
 import PreflightChecks
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 import Testing
 

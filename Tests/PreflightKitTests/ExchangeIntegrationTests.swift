@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
 import MockExchange
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 import Testing
 

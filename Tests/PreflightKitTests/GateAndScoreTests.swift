@@ -1,5 +1,7 @@
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 import Testing
 
@@ -74,7 +76,7 @@ struct GateAndScoreTests {
     }
 
     @Test func selectionRejectsUnknownIds() {
-        #expect(throws: UsageError.self) { try Selection.parse(only: ["A9"], skip: []) }
+        #expect(throws: InputError.self) { try Selection.parse(only: ["A9"], skip: []) }
         #expect((try? Selection.parse(only: ["a1,b3"], skip: []))?.only == ["A1", "B3"])
     }
 }

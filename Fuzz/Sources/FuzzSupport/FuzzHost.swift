@@ -1,5 +1,7 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 
 /// A bot host made of the fuzzer's bytes: NUL-separated parts become the captured outputs and configs.

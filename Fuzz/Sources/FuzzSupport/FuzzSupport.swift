@@ -1,5 +1,7 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 
 /// What the fuzz targets share: the input as text, a manifest to judge by, and the pipeline from events to a

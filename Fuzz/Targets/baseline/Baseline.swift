@@ -1,5 +1,7 @@
 import FuzzSupport
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 /// A baseline file through its decoder.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,7 @@
 import FuzzSupport
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 /// An evidence bundle through its decoder; when it decodes, through every check and every reporter,
 /// the way `preflight evaluate` takes it.

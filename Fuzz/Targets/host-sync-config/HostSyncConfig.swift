@@ -1,5 +1,7 @@
 import FuzzSupport
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// A chrony.conf and an ntp.conf through the config reader, every include naming the same text again.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,7 @@
 import FuzzSupport
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// One captured host command's output through its parser.
 @_cdecl("LLVMFuzzerTestOneInput")

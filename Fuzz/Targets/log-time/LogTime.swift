@@ -1,4 +1,6 @@
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// The time parsers on raw bytes: ISO 8601, and epoch numbers in every unit and judged by size.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,8 @@
 import Foundation
 import FuzzSupport
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 
 /// A manifest, YAML or JSON, through the loader; when it loads, through every check and reporter.

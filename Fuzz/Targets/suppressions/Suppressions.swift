@@ -1,5 +1,7 @@
 import FuzzSupport
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 
 /// A separate suppressions file through its loader.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -17,6 +17,11 @@ public enum NumberText {
         return abs(value) >= 1e15 || (abs(value) < 1e-4 && value != 0) ? String(format: "%g", value) : "\(value)"
     }
 
+    /// One decimal at most: `87.5`, `90` (scores, percentages, seconds).
+    public static func short(_ value: Double) -> String {
+        value == value.rounded() ? whole(value) : String(format: "%.1f", value)
+    }
+
     /// `0…1e+10`, for saying what a value should have been.
     public static func range(_ range: ClosedRange<Double>?) -> String {
         guard let range else { return "its range" }

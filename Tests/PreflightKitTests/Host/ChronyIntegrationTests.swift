@@ -1,7 +1,9 @@
 import Foundation
 import PreflightModel
 import Testing
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// A5 against a real chronyd (`-x`, never touching the clock) synchronised to a second chronyd on 127.0.0.1.
 /// Needs chrony installed (`.ci/run` and `scripts/test` install it); fails, rather than skips, without it.

@@ -1,5 +1,7 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// Two real chronyd processes that never touch the system clock (`-x`): a server on 127.0.0.1 serving its
 /// local clock at stratum 8, and a client synchronised to it. Private folder, sockets, pidfiles and ports.

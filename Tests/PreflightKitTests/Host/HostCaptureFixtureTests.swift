@@ -1,7 +1,9 @@
 import Foundation
 import PreflightModel
 import Testing
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// What a captured-output fixture must give: A5's verdict, the deciding source, a phrase of the summary.
 struct HostFixtureExpectation: Decodable {

@@ -1,7 +1,9 @@
 import Foundation
 import PreflightModel
 import Testing
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// The parsers on real tool output (captured in fixtures/host from chronyd, timedatectl, adjtimex and ntpstat
 /// on this project's Debian container) and on output that must be refused.

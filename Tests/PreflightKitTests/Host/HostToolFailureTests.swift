@@ -1,7 +1,9 @@
 import Foundation
 import PreflightModel
 import Testing
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// Real stand-in programs on a private search path: a tool that hangs, prints translated or garbled text,
 /// or exits nonzero is recorded as a failure, and A5 says error or unknown, never pass.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 
 /// Real processes through the runner: exit codes, missing programs, deadlines, the output cap, the locale.
 @Suite("ProcessCommandRunner")

@@ -1,4 +1,6 @@
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 import Testing
 

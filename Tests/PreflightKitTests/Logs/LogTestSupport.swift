@@ -1,5 +1,7 @@
 import Foundation
-import PreflightKit
+import PreflightCollection
+import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 
 /// A scratch folder of real log files for one test, removed afterwards.

@@ -1,5 +1,7 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightCollection
+@testable import PreflightEvaluation
+import PreflightSupport
 import PreflightModel
 import Testing
 
