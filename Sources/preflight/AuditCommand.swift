@@ -67,10 +67,9 @@ struct InputOptions: ParsableArguments {
             transport: URLSessionTransport(), environment: ProcessInfo.processInfo.environment,
             requestTimeout: .milliseconds(min(3000, timeout.milliseconds)), deadline: .milliseconds(timeout.milliseconds)
         )
-        var audit = Audit(
-            manifestPath: manifest, now: moment, host: host ? .live : hostCaptures.map { .captured(folder: $0) }, exchange: probes
-        )
-        if !logs.isEmpty { audit.logs = LogEvidenceCollector(inputs: logs) }
+        let hostChoice: HostCollection? = host ? .live : hostCaptures.map { .captured(folder: $0) }
+        var audit = EvidenceCollection(manifestPath: manifest, now: moment, host: try hostChoice?.collector(), exchange: probes)
+        audit.logs = LogEvidenceCollector(inputs: logs.isEmpty ? nil : logs, progress: ProgressLine.forStandardError())
         if let source = framework?.source(exchange: exchange) {
             audit.framework = source
             if manifest == "preflight.yml" { audit.manifestPath = source.defaultConfigPath }

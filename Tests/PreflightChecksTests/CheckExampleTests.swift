@@ -18,32 +18,13 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// The moment every example is judged at, so dated examples stay stable.
-let exampleNow = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25T00:00:00Z
+let exampleNow = ExampleAudit.now
 
 func evaluate(_ example: CheckExample, with check: any Check) throws -> ReportItem {
-    var text = example.manifest
-    if !text.hasPrefix("bot:"), !text.contains("\nbot:") {
-        text = "bot:\n  name: example\n  exchange: binance\n" + text
-    }
-    if !text.hasPrefix("version:") { text = "version: 1\n" + text }
-    let manifest = try ManifestLoader.parse(text, path: "example.yml")
-    var logs: LogEvidence?
-    if let lines = example.logs {
-        // The example's lines go through the real reader and fact builders, from a real file.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-example-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("bot.log").path
-        try lines.write(toFile: path, atomically: true, encoding: .utf8)
-        logs = LogEvidenceCollector(inputs: [path]).collect(manifest)
-    }
-    let evidence = Evidence(
-        collectedAt: exampleNow, manifest: manifest, files: example.files, host: example.host, exchange: example.exchange,
-        logs: logs
+    try ExampleAudit.item(
+        check.item.id, manifest: example.manifest, logs: example.logs, files: example.files, host: example.host,
+        exchange: example.exchange
     )
-    let report = Auditor(selection: Selection(only: [check.item.id], skip: [])).evaluate(evidence)
-    return try #require(report.items.first)
 }
 
 @Suite("Catalog examples")

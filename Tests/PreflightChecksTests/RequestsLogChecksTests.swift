@@ -19,20 +19,14 @@ struct RequestsLogChecksTests {
     }
 
     private func collect(_ text: String, manifest: String = "") throws -> LogEvidence {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-requests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("bot.log").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let parsed = try ManifestLoader.parse("version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: "preflight.yml")
-        return try #require(LogEvidenceCollector(inputs: [path]).collect(parsed))
+        try #require(try ExampleAudit.logs(text, manifest: ExampleAudit.manifest(manifest)))
     }
 
     @Test("log samples that cannot be opened make each request check an error naming the path", arguments: requestChecks)
     func unreadableLogs(_ id: String) throws {
         let manifest = "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\nconcurrency:\n  private: 2\n  public: 4\n"
         let parsed = try ManifestLoader.parse("version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: "preflight.yml")
-        let logs = try #require(LogEvidenceCollector(inputs: ["/nonexistent/preflight/bot.log"]).collect(parsed))
+        let logs = try #require(LogEvidenceCollector(inputs: ["/nonexistent/preflight/bot.log"]).read(parsed))
         let result = try finding(id, manifest: manifest, logs: logs)
         #expect(result.status == .error, "\(result.summary)")
         #expect(result.summary.contains("/nonexistent/preflight/bot.log"))

@@ -15,23 +15,9 @@ struct RetriesLogChecksTests {
         "{\"ts\":\(start + Int64(ms)),\"event\":\"api_request\",\(fields)}\n"
     }
 
-    /// Audits `id` with `manifest` and the log `text`, read from a real file by the real collector.
+    /// Audits `id` with `manifest` and the log `text` (or the file at `logPath`), read by the real collector.
     func finding(_ id: String, manifest: String, logs text: String?, logPath: String? = nil) throws -> ReportItem {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-retries-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let parsed = try ManifestLoader.parse(
-            "version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: folder.path + "/preflight.yml"
-        )
-        var path = logPath ?? folder.appendingPathComponent("bot.log").path
-        if let text {
-            path = folder.appendingPathComponent("bot.log").path
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let logs = LogEvidenceCollector(inputs: [path]).collect(parsed)
-        let evidence = Evidence(collectedAt: Date(timeIntervalSince1970: 1_795_564_800), manifest: parsed, logs: logs)
-        let report = Auditor(selection: Selection(only: [id], skip: [])).evaluate(evidence)
-        return try #require(report.items.first)
+        try ExampleAudit.item(id, manifest: manifest, logs: text, logPaths: logPath.map { [$0] })
     }
 
     @Test func logsContradictingTheBudgetSayBothAndCiteTheLogFirst() throws {

@@ -41,7 +41,7 @@ struct ExchangeIntegrationTests {
     ) async throws -> ExchangeEvidence {
         await ExchangeCollector(transport: URLSessionTransport(), environment: environment, samples: samples,
                                 requestTimeout: timeout, deadline: .seconds(8))
-            .collect(try manifest(exchange, base: server.baseURL))
+            .collect(for: try manifest(exchange, base: server.baseURL))
     }
 
     @Test(arguments: [Exchange.binance, .binanceFutures, .bybit, .okx, .coinbase, .kraken])
@@ -125,7 +125,7 @@ struct ExchangeIntegrationTests {
         var environment = Self.environment
         environment["SECRET"] = "CANARY-WRONG-SECRET"
         let evidence = await ExchangeCollector(transport: URLSessionTransport(), environment: environment, samples: 1)
-            .collect(try Self.manifest(.binance, base: server.baseURL))
+            .collect(for: try Self.manifest(.binance, base: server.baseURL))
         guard case let .failed(_, reason) = evidence.key else { Issue.record("key: \(evidence.key)"); return }
         #expect(reason.contains("-1022"), "\(reason)")
         #expect(!reason.contains("CANARY"))
@@ -135,7 +135,7 @@ struct ExchangeIntegrationTests {
         // Nothing listens on the discard port of 127.0.0.1.
         let evidence = await ExchangeCollector(transport: URLSessionTransport(), environment: Self.environment, samples: 2,
                                                requestTimeout: .seconds(1), deadline: .seconds(3))
-            .collect(try Self.manifest(.bybit, base: "http://127.0.0.1:9"))
+            .collect(for: try Self.manifest(.bybit, base: "http://127.0.0.1:9"))
         guard case let .failed(_, reason) = evidence.clock else { Issue.record("clock: \(evidence.clock)"); return }
         #expect(reason.contains("127.0.0.1:9"), "\(reason)")
     }
@@ -147,7 +147,7 @@ struct ExchangeIntegrationTests {
         let start = ContinuousClock.now
         let evidence = await ExchangeCollector(transport: URLSessionTransport(), environment: Self.environment, samples: 5,
                                                requestTimeout: .seconds(5), deadline: .milliseconds(800))
-            .collect(try Self.manifest(.binance, base: server.baseURL))
+            .collect(for: try Self.manifest(.binance, base: server.baseURL))
         #expect(ContinuousClock.now - start < .seconds(2.5))
         guard case let .failed(_, reason) = evidence.clock else { Issue.record("clock: \(evidence.clock)"); return }
         #expect(reason.contains("global deadline of 800 ms"), "\(reason)")

@@ -62,7 +62,7 @@ struct ExchangeProbeUnitTests {
     func aWholeCollectionTouchesOnlyTheListedPaths(_ exchange: Exchange) async throws {
         let transport = RecordingTransport { _ in json("{}") }
         let collector = ExchangeCollector(transport: transport, environment: ["K": "key", "S": Self.secretFor(exchange), "P": "pass"], samples: 3)
-        _ = await collector.collect(try manifest(exchange.rawValue, base: "http://127.0.0.1:9"))
+        _ = await collector.collect(for: try manifest(exchange.rawValue, base: "http://127.0.0.1:9"))
         let allowed = Set(ProbeEndpoint.allCases.map(\.path))
         #expect(!transport.requests.isEmpty)
         for request in transport.requests {
@@ -78,14 +78,14 @@ struct ExchangeProbeUnitTests {
 
     @Test func missingCredentialsMakeTheKeyProbeUnavailableNotFailed() async throws {
         let transport = RecordingTransport { _ in json(#"{"serverTime": 1}"#) }
-        let evidence = await ExchangeCollector(transport: transport, environment: [:], samples: 1).collect(try manifest("binance"))
+        let evidence = await ExchangeCollector(transport: transport, environment: [:], samples: 1).collect(for: try manifest("binance"))
         #expect(evidence.key == .unavailable(reason: "K is not set in the environment"))
         #expect(transport.requests.map(\.url.path) == ["/api/v3/time"])
     }
 
     @Test func krakenHasNoKeyProbe() async throws {
         let transport = RecordingTransport { _ in json(#"{"error":[],"result":{"unixtime":1688669448,"rfc1123":"x"}}"#) }
-        let evidence = await ExchangeCollector(transport: transport, environment: ["K": "k", "S": "s"], samples: 2).collect(try manifest("kraken"))
+        let evidence = await ExchangeCollector(transport: transport, environment: ["K": "k", "S": "s"], samples: 2).collect(for: try manifest("kraken"))
         guard case .unavailable = evidence.key else { Issue.record("expected unavailable, got \(evidence.key)"); return }
         #expect(evidence.clock.value?.resolutionMs == 1000)
     }

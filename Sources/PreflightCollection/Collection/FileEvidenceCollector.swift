@@ -3,10 +3,12 @@ import PreflightModel
 import PreflightSupport
 
 /// Looks at the files the manifest points to (rotation runbook, kill-switch flag file), relative to the manifest's folder.
-public struct FileEvidenceCollector: Sendable {
-    public init() {}
+public struct FileEvidenceCollector: EvidenceCollector {
+    public var files: any FileSystem
 
-    public func collect(for manifest: Manifest) -> [FileFact] {
+    public init(files: any FileSystem = LiveFileSystem()) { self.files = files }
+
+    public func collect(for manifest: Manifest) async -> [FileFact] {
         var paths: [String] = []
         if let runbook = manifest.credentials?.rotation?.runbook?.value { paths.append(runbook) }
         if manifest.killSwitch?.kind?.value == .flagFile, let target = manifest.killSwitch?.target?.value { paths.append(target) }
@@ -20,32 +22,20 @@ public struct FileEvidenceCollector: Sendable {
         let joined = path.hasPrefix("/") || base.isEmpty ? path : (base as NSString).appendingPathComponent(path)
         let resolved = (joined as NSString).standardizingPath
         let parentPath = (resolved as NSString).deletingLastPathComponent
-        let parent = parentPath.isEmpty ? "." : parentPath
-        var isDirectory: ObjCBool = false
-        let parentExists = FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) && isDirectory.boolValue
-
-        var info = stat()
-        guard stat(resolved, &info) == 0 else {
-            let code = errno
-            let kind: FileFact.Kind = code == ENOENT || code == ENOTDIR ? .missing : .unreadable
-            return FileFact(path: path, resolvedPath: resolved, kind: kind, parentExists: parentExists,
-                            reason: String(cString: strerror(code)))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        let parentExists = files.inspect(parentPath.isEmpty ? "." : parentPath) == .directory
+        switch files.inspect(resolved) {
+        case .missing(let reason):
+            return FileFact(path: path, resolvedPath: resolved, kind: .missing, parentExists: parentExists, reason: reason)
+        case .unreadable(let reason):
+            return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, parentExists: parentExists, reason: reason)
+        case .directory:
             return FileFact(path: path, resolvedPath: resolved, kind: .directory, parentExists: parentExists)
-        }
-        // A FIFO, device or socket is no document: opening one could block, reading one may never end.
-        if let special = BoundedFile.nonRegularKind(info.st_mode) {
+        case .special(let kind):
             return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, parentExists: parentExists,
-                            reason: "\(special), not a regular file")
+                            reason: "\(kind), not a regular file")
+        case .regularFile(let size, let readable, let reason):
+            return FileFact(path: path, resolvedPath: resolved, kind: readable ? .regularFile : .unreadable, size: size,
+                            parentExists: parentExists, reason: reason)
         }
-        // A file that exists but cannot be opened is as good as missing for a runbook nobody can read.
-        let descriptor = open(resolved, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return FileFact(path: path, resolvedPath: resolved, kind: .unreadable, size: Int(info.st_size),
-                            parentExists: parentExists, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
-        return FileFact(path: path, resolvedPath: resolved, kind: .regularFile, size: Int(info.st_size), parentExists: parentExists)
     }
 }

@@ -3,16 +3,25 @@ import PreflightModel
 
 /// Reads the log samples (from `--logs`, else the manifest's `logs.paths`, relative to the manifest's
 /// folder) and derives every log-based fact in one streaming pass.
-public struct LogEvidenceCollector: Sendable {
+public struct LogEvidenceCollector: EvidenceCollector {
     /// Paths, globs, folders or `-`; nil to use the manifest's `logs.paths`.
     public var inputs: [String]?
+    /// Told how far reading has come; nil says nothing.
+    public var progress: (any ProgressSink)?
 
-    public init(inputs: [String]? = nil) {
+    public init(inputs: [String]? = nil, progress: (any ProgressSink)? = nil) {
         self.inputs = inputs
+        self.progress = progress
     }
 
-    /// nil when no log samples were named anywhere: the log-based items then say so.
-    public func collect(_ manifest: Manifest) -> LogEvidence? {
+    /// nil when no log samples were named anywhere: the log-based items then say so. The reading runs on a
+    /// thread of its own (it blocks while its parser threads work).
+    public func collect(for manifest: Manifest) async -> LogEvidence? {
+        await BlockingWork.run("preflight.logs") { read(manifest) }
+    }
+
+    /// The same, on the calling thread.
+    public func read(_ manifest: Manifest) -> LogEvidence? {
         let base = (manifest.path as NSString).deletingLastPathComponent
         let specs: [String]
         let relativeTo: String?
@@ -29,7 +38,6 @@ public struct LogEvidenceCollector: Sendable {
         let policy = manifest.effectivePolicy
         var collector = LogFactsCollector(context: LogFactsContext(exchange: manifest.bot.exchange.value, policy: policy, manifest: manifest))
         var reader = LogReader(manifest.logs)
-        let progress = ProgressLine.forStandardError()
         if let progress { reader.progress = { bytes, file in progress.update(fileBytes: bytes, file: file) } }
         let scan = reader.read(sources, into: &collector)
         progress?.finish()

@@ -2,7 +2,7 @@ import Foundation
 
 /// A one-line progress report on stderr while log samples are read: only on a terminal, only once
 /// reading has taken more than a second, at most five times a second, erased when done.
-final class ProgressLine: @unchecked Sendable {
+public final class ProgressLine: ProgressSink, @unchecked Sendable {
     // Mutable state behind a lock: the reader calls in from whatever task runs it.
     private let lock = NSLock()
     private let started = Date()
@@ -11,11 +11,12 @@ final class ProgressLine: @unchecked Sendable {
     private var currentFile = ""
     private var currentBytes = 0
 
-    static func forStandardError() -> ProgressLine? {
+    /// A progress line on stderr when stderr is a terminal; nil otherwise.
+    public static func forStandardError() -> ProgressLine? {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" ? ProgressLine() : nil
     }
 
-    func update(fileBytes: Int, file: String) {
+    public func update(fileBytes: Int, file: String) {
         lock.lock()
         defer { lock.unlock() }
         if file != currentFile {
@@ -31,7 +32,7 @@ final class ProgressLine: @unchecked Sendable {
         write(String(format: "\rreading log samples: %.1f MB (%@)\u{1B}[K", megabytes, name))
     }
 
-    func finish() {
+    public func finish() {
         lock.lock()
         defer { lock.unlock() }
         if lastShown != nil { write("\r\u{1B}[K") }

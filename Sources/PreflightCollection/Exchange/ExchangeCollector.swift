@@ -4,7 +4,7 @@ import PreflightModel
 /// Probes the exchange read-only with the bot's own key: server time (several samples over one kept-alive
 /// connection, minimum round trip, RTT/2 corrected) and the key's permissions, concurrently, under one deadline.
 /// Never throws: every failure is recorded in the evidence and becomes an `error` finding.
-public struct ExchangeCollector: Sendable {
+public struct ExchangeCollector: EvidenceCollector {
     public var transport: any HTTPTransport
     /// Where the key, secret and passphrase are read, by the names the manifest gives.
     public var environment: [String: String]
@@ -23,7 +23,12 @@ public struct ExchangeCollector: Sendable {
         self.deadline = deadline
     }
 
-    public func collect(_ manifest: Manifest) async -> ExchangeEvidence {
+    /// Runs on the probes' own executor, so their deadline holds however busy the cooperative pool is.
+    public func collect(for manifest: Manifest) async -> ExchangeEvidence {
+        await withTaskExecutorPreference(ProbeExecutor.shared) { await probe(manifest) }
+    }
+
+    private func probe(_ manifest: Manifest) async -> ExchangeEvidence {
         let exchange = manifest.bot.exchange.value
         let profile = ExchangeProfile(exchange: exchange)
         let client = ReadOnlyProbeClient(transport: transport, baseOverride: manifest.bot.baseURL?.value, timeout: requestTimeout)

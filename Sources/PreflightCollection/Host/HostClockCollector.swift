@@ -6,7 +6,7 @@ import PreflightSupport
 ///
 /// The first daemon that answers decides A5; the ones before it say why they were skipped. Nothing here
 /// throws: a tool that is missing, hangs, fails or prints something unexpected is recorded in the evidence.
-public struct HostClockCollector: Sendable {
+public struct HostClockCollector: EvidenceCollector {
     public static let timesyncMarker = "/run/systemd/timesync/synchronized"
 
     public struct Configuration: Sendable {
@@ -83,6 +83,12 @@ public struct HostClockCollector: Sendable {
             collector.notes.append("the capture time is not recorded (\(dateFile) missing or not `date +%s` output): sync ages cannot be measured")
         }
         return collector
+    }
+
+    /// The host's clock is the same whatever the bot: the manifest is not needed. Commands are waited for
+    /// on a thread of their own.
+    public func collect(for manifest: Manifest) async -> HostClockEvidence {
+        await BlockingWork.run("preflight.host") { collect() }
     }
 
     public func collect() -> HostClockEvidence {

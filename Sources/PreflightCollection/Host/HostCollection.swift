@@ -9,17 +9,18 @@ public enum HostCollection: Sendable, Equatable {
     /// A folder of outputs captured on the bot's host (`--host-captures DIR`).
     case captured(folder: String)
 
-    /// Throws a usage error (exit 2) for a capture folder that does not exist; the collectors themselves never throw.
-    public func collect(configuration: HostClockCollector.Configuration = .init()) throws -> HostClockEvidence {
+    /// The collector for this choice. Throws an input error (exit 2) for a capture folder that does not
+    /// exist; the collector itself never throws.
+    public func collector(configuration: HostClockCollector.Configuration = .init()) throws -> HostClockCollector {
         switch self {
         case .live:
-            return HostClockCollector.live(now: Date(), configuration: configuration).collect()
+            return HostClockCollector.live(now: Date(), configuration: configuration)
         case .captured(let folder):
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 throw InputError("--host-captures \(folder): not a folder (capture one on the bot host with the script in the README)")
             }
-            return HostClockCollector.captured(folder: folder).collect()
+            return HostClockCollector.captured(folder: folder)
         }
     }
 }

@@ -136,7 +136,7 @@ struct LifecycleFactsTests {
         let manifest = try ManifestLoader.parse(
             "version: 1\nbot:\n  name: t\n  exchange: binance\nmonitoring:\n  heartbeat_interval_s: 30\n",
             path: (folder.path as NSString).appendingPathComponent("preflight.yml"))
-        let facts = try #require(LogEvidenceCollector(inputs: [newer, older]).collect(manifest)).lifecycle
+        let facts = try #require(LogEvidenceCollector(inputs: [newer, older]).read(manifest)).lifecycle
         #expect(facts.heartbeats == 5)
         #expect(facts.heartbeatGapLimitMs == 60_000)
         // 10:01:00 (end of the older file) to 10:03:00 (start of the newer): 120 s.

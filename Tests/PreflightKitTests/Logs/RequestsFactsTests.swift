@@ -11,7 +11,7 @@ private func requestFacts(_ lines: [String], manifest extra: String = "", exchan
     let file = try folder.write("bot.log", lines.joined(separator: "\n") + "\n")
     let manifest = try ManifestLoader.parse(
         "version: 1\nbot:\n  name: test\n  exchange: \(exchange)\n" + extra, path: "\(folder.path)/preflight.yml")
-    return try #require(LogEvidenceCollector(inputs: [file]).collect(manifest)).requests
+    return try #require(LogEvidenceCollector(inputs: [file]).read(manifest)).requests
 }
 
 /// An api_request line at 10:00 plus `ms` milliseconds on 2026-11-24, with extra JSON members.
@@ -201,7 +201,7 @@ struct RequestsFactsTests {
             request(at: 3000, #""status":200,"attempt":1,"latency_ms":5"#),
         ].joined(separator: "\n") + "\n")
         let manifest = try ManifestLoader.parse("version: 1\nbot:\n  name: t\n  exchange: binance\n", path: "preflight.yml")
-        let facts = try #require(LogEvidenceCollector(inputs: [file]).collect(manifest)).requests
+        let facts = try #require(LogEvidenceCollector(inputs: [file]).read(manifest)).requests
         let byField = Dictionary(uniqueKeysWithValues: facts.fieldCoverage.map { ($0.field, $0) })
         #expect(byField["endpoint"]?.carried == 3)
         #expect(byField["error_code"]?.carried == 2)

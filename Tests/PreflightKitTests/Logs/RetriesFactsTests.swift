@@ -23,7 +23,7 @@ struct RetriesFactsTests {
         let manifest = try ManifestLoader.parse(
             "version: 1\nbot:\n  name: t\n  exchange: \(exchange)\n" + policy, path: folder.path + "/preflight.yml"
         )
-        return try #require(LogEvidenceCollector(inputs: [file]).collect(manifest)).retries
+        return try #require(LogEvidenceCollector(inputs: [file]).read(manifest)).retries
     }
 
     @Test func linksByRequestIDWithoutAttemptNumbers() throws {

@@ -12,7 +12,7 @@ func collectStreamAndLifecycleLogs(_ lines: [String], manifest yaml: String = ""
     let file = try folder.write(name, lines.joined(separator: "\n") + "\n")
     let manifest = try ManifestLoader.parse(
         "version: 1\nbot:\n  name: test\n  exchange: \(exchange)\n" + yaml, path: (folder.path as NSString).appendingPathComponent("preflight.yml"))
-    return try #require(LogEvidenceCollector(inputs: [file]).collect(manifest))
+    return try #require(LogEvidenceCollector(inputs: [file]).read(manifest))
 }
 
 /// One JSON line at 2026-11-24T10:MM:SS.mmmZ, written `"10:00:01.500"`.

@@ -17,7 +17,7 @@ struct StreamsLifecycleFindingsTests {
         let manifest = try ManifestLoader.parse(
             "version: 1\nbot:\n  name: test\n  exchange: \(exchange)\n" + yaml,
             path: (folder.path as NSString).appendingPathComponent("preflight.yml"))
-        let logs = LogEvidenceCollector(inputs: [file]).collect(manifest)
+        let logs = LogEvidenceCollector(inputs: [file]).read(manifest)
         let report = Auditor(selection: Selection(only: [id], skip: [])).evaluate(
             Evidence(collectedAt: Self.now, manifest: manifest, logs: logs))
         return try #require(report.items.first)
