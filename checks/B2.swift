@@ -41,41 +41,41 @@ public struct BackoffOn429Check: Check {
         guard let logs = evidence.logs else { return declared }
         if let error = RetryLogObservation.unreadable(logs) { return error }
         let facts = logs.retries
-        let observation = observe(facts)
+        let observation = observe(facts, exchange: evidence.manifest.bot.exchange.value)
         // Declared handling with no 429 in the logs is only a claim: warn, as the rule says.
-        let unproven = facts.rateLimitResponses.isEmpty
+        let unproven = facts.rateLimit.responses.isEmpty
         // Logs that never show a Retry-After cannot show it honoured: a declared (or built-in) refusal stands.
         let declaredHonours = evidence.manifest.retry?.respectRetryAfter?.value == true
         return observation.merge(
-            declared: declared, overrulesDeclared: declaredHonours || facts.retriesWithKnownRetryAfter > 0,
+            declared: declared, overrulesDeclared: declaredHonours || facts.rateLimit.withKnownRetryAfter > 0,
             whenSilent: unproven
                 ? (.warn, "Keep log samples that include rate-limit responses (429, 418 or the exchange's rate-limit codes) and the retries after them, so the wait can be checked.")
                 : nil
         )
     }
 
-    private func observe(_ facts: RetryLogFacts) -> RetryLogObservation {
-        let floor = RetryLogObservation.format(facts.backoffFloorMs)
-        if facts.requests == 0 {
+    private func observe(_ facts: RetryLogFacts, exchange: Exchange) -> RetryLogObservation {
+        let floor = RetryLogObservation.format(facts.rateLimit.floorMs)
+        if facts.attempts.requests == 0 {
             return .silent("nothing in the logs proves the 429 handling: they hold no api_request, order_submit or order_cancel records")
         }
-        if facts.rateLimitResponses.isEmpty {
-            return .silent("nothing in the logs proves the 429 handling: no 429, 418 or rate-limit code among \(facts.requests) requests")
+        if facts.rateLimit.responses.isEmpty {
+            return .silent("nothing in the logs proves the 429 handling: no 429, 418 or rate-limit code among \(facts.attempts.requests) requests")
         }
-        guard facts.retriesAfterRateLimit > 0 else {
+        guard facts.rateLimit.retries > 0 else {
             var silent = RetryLogObservation.silent(
-                "the logs hold \(facts.rateLimitResponses.count) rate-limit responses but no retry linked to one (by request_id, client_order_id or attempt)"
+                "the logs hold \(facts.rateLimit.responses.count) rate-limit responses but no retry linked to one (by request_id, client_order_id or attempt)"
             )
-            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
         }
-        let shortest = facts.shortestWaitAfterRateLimitMs.map { "\(RetryLogObservation.format($0)) ms" } ?? "unknown"
-        let retries = facts.retriesAfterRateLimit
-        let unseen = retries - facts.retriesWithKnownRetryAfter
+        let shortest = facts.rateLimit.shortestWaitMs.map { "\(RetryLogObservation.format($0)) ms" } ?? "unknown"
+        let retries = facts.rateLimit.retries
+        let unseen = retries - facts.rateLimit.withKnownRetryAfter
         let visibility = unseen == 0
             ? ""
             : "; Retry-After was not visible for \(unseen == retries ? "any" : "\(unseen)") of them, so \(unseen == retries ? "they were" : "those were") held to the floor alone"
-        let measured = "\(facts.earlyRetriesAfterRateLimit.count) of \(retries) retries after a rate-limit response came early; shortest wait \(shortest)\(visibility) (logs)"
+        let measured = "\(Self.earlyRetries(facts.rateLimit, exchange: exchange).count) of \(retries) retries after a rate-limit response came early; shortest wait \(shortest)\(visibility) (logs)"
         let upheld = unseen == retries
             ? "every one of the \(retries) retries after a rate-limit response in the logs waited at least the \(floor) ms floor (shortest wait \(shortest)); the logs carry no Retry-After, so they cannot show it was honoured"
             : "every one of the \(retries) retries after a rate-limit response in the logs waited at least Retry-After and \(floor) ms (shortest wait \(shortest))\(visibility)"
@@ -83,19 +83,35 @@ public struct BackoffOn429Check: Check {
         if unseen > 0 {
             observation.notes.append("Retry-After not visible in the logs for \(unseen) of \(retries) retries: log the Retry-After each rate-limit answer carried (retry_after, seconds) so the wait can be held to it")
         }
-        let early = facts.earlyRetriesAfterRateLimit
+        let early = Self.earlyRetries(facts.rateLimit, exchange: exchange)
         if !early.isEmpty {
             let first = early.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "retried \(early.count) of \(facts.retriesAfterRateLimit) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response\(first)",
+                "retried \(early.count) of \(facts.rateLimit.retries) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response\(first)",
                 fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; the logs show the bot retrying sooner\(RetryLogObservation.at(early))."
             )
             observation.cite(early, "early retry")
         } else {
-            observation.cite(facts.rateLimitResponses, "rate-limit response")
+            observation.cite(facts.rateLimit.responses, "rate-limit response")
         }
         observation.measured = measured
         return observation
+    }
+
+    /// The early retries as a tally, each worded with what it waited and what it should have waited.
+    static func earlyRetries(_ facts: RateLimitRetryFacts, exchange: Exchange) -> LogRecordTally {
+        let floor = RetryLogObservation.format(facts.floorMs)
+        return LogRecordTally(count: facts.earlyCount, samples: facts.early.map { wait in
+            let retryAfter: String
+            if let logged = wait.loggedRetryAfterSeconds {
+                retryAfter = "Retry-After \(RetryLogObservation.format(logged * 1000)) ms"
+            } else if let documented = wait.documentedRetryAfterSeconds {
+                retryAfter = "no Retry-After logged; \(exchange.rawValue) documents \(RetryLogObservation.format(documented)) s"
+            } else {
+                retryAfter = "Retry-After not logged"
+            }
+            return LogSample(wait.location, detail: "attempt \(wait.attempt) came \(RetryLogObservation.format(wait.waitMs)) ms after \(wait.previousResponse) on line \(wait.previousLine) (\(retryAfter), floor \(floor) ms)")
+        })
     }
 
     private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {

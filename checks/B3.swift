@@ -45,21 +45,21 @@ public struct RetryBudgetCheck: Check {
 
     private func observe(_ facts: RetryLogFacts, declared: Located<Int>?, limit: Int, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
-        guard facts.linkableRequests > 0 else {
-            return .silent("the logs' \(facts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
+        guard facts.attempts.linkableRequests > 0 else {
+            return .silent("the logs' \(facts.attempts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
         }
         let least = lowerBound == nil ? "" : "at least "
-        let measured = "\(lowerBound == nil ? "at most" : "at least") \(facts.maxAttempts) attempts per request over \(facts.chains) requests, \(facts.retriedChains) retried\(lowerBound == nil ? "" : ": lower bounds") (logs)"
-        if let lowerBound, facts.chains(over: limit) == 0 {
+        let measured = "\(lowerBound == nil ? "at most" : "at least") \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests, \(facts.attempts.retriedChains) retried\(lowerBound == nil ? "" : ": lower bounds") (logs)"
+        if let lowerBound, facts.attempts.chains(over: limit) == 0 {
             // Counts that may be short cannot show the budget kept: leave it to the declaration.
-            return .silent("the logs show up to \(facts.maxAttempts) attempts per request, but those counts are lower bounds (\(lowerBound)), so they cannot show the budget of \(limit) was kept")
+            return .silent("the logs show up to \(facts.attempts.maxAttempts) attempts per request, but those counts are lower bounds (\(lowerBound)), so they cannot show the budget of \(limit) was kept")
         }
         var observation = RetryLogObservation.upheld(
-            "the logs show at most \(facts.maxAttempts) attempts per request over \(facts.chains) requests (\(facts.retriedChains) retried)",
+            "the logs show at most \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests (\(facts.attempts.retriedChains) retried)",
             measured: measured, evidence: []
         )
-        let over = facts.chains(over: limit)
-        let worst = facts.mostAttempts.filter { $0.attempts > limit }
+        let over = facts.attempts.chains(over: limit)
+        let worst = facts.attempts.mostAttempts.filter { $0.attempts > limit }
         if over > 0, let first = worst.first {
             let declaredText = declared.map { "declares max \($0.value) attempts" } ?? "declares no budget (retry.max_attempts)"
             let endpoint = first.endpoint.map { " on \($0)" } ?? ""
@@ -70,7 +70,7 @@ public struct RetryBudgetCheck: Check {
             for chain in worst {
                 observation.cite(chain.location, "\(chain.attempts) attempts\(chain.endpoint.map { " on \($0)" } ?? "")")
             }
-        } else if let first = facts.mostAttempts.first {
+        } else if let first = facts.attempts.mostAttempts.first {
             observation.cite(first.location, "most attempts: \(first.attempts)\(first.endpoint.map { " on \($0)" } ?? "")")
         }
         if let lowerBound { observation.notes.append("attempt counts are lower bounds: \(lowerBound)") }

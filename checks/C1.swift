@@ -38,14 +38,14 @@ public struct AuthFailureStopsCheck: Check {
 
     private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
-        let failures = facts.authFailures
+        let failures = facts.auth.failures
         if failures.isEmpty {
-            return .silent("the logs hold no 401/403 or auth, signature or timestamp error among \(facts.requests) requests, so the declared action is not confirmed")
+            return .silent("the logs hold no 401/403 or auth, signature or timestamp error among \(facts.attempts.requests) requests, so the declared action is not confirmed")
         }
         let window = Int(facts.escalationWindowSeconds)
-        let retried = facts.retriesAfterAuthFailure
-        let missing = facts.authFailuresWithoutEscalation
-        let decided = failures.count - facts.authFailuresUndecided
+        let retried = facts.auth.retries
+        let missing = facts.auth.withoutEscalation
+        let decided = failures.count - facts.auth.undecided
         guard decided > 0 || !retried.isEmpty else {
             var silent = RetryLogObservation.silent("the logs end within \(window) s of each of their \(failures.count) auth failures, so whether an escalation followed cannot be seen")
             silent.cite(failures, "auth failure")
@@ -71,7 +71,7 @@ public struct AuthFailureStopsCheck: Check {
             )
             observation.cite(missing, "no escalation")
         }
-        let remedies = facts.timestampRemedyResends
+        let remedies = facts.auth.timestampRemedyResends
         if !remedies.isEmpty {
             observation.notes.append("\(remedies.count) timestamp rejection\(remedies.count == 1 ? " was" : "s were") answered by a fresh server-time query and one re-signed request (\(remedies.exampleText)): the documented remedy, allowed once per rejection; its escalation is still required")
             if observation.outcome == .upheld {
@@ -88,8 +88,8 @@ public struct AuthFailureStopsCheck: Check {
         }
         if !retried.isEmpty, let lowerBound { observation.notes.append("retry counts are lower bounds: \(lowerBound)") }
         if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
-        if facts.authFailuresUndecided > 0 {
-            observation.notes.append("\(facts.authFailuresUndecided) auth failures too close to the end of the logs to judge the escalation")
+        if facts.auth.undecided > 0 {
+            observation.notes.append("\(facts.auth.undecided) auth failures too close to the end of the logs to judge the escalation")
         }
         return observation
     }

@@ -39,8 +39,8 @@ public struct RateLimitBackpressureCheck: Check {
     private func observe(_ facts: RetryLogFacts, scan: LogScan) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let window = Int(facts.backpressureWindowSeconds)
-        if facts.rateLimitResponses.isEmpty {
-            return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.requests) requests, so load shedding after one is not confirmed")
+        if facts.rateLimit.responses.isEmpty {
+            return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.attempts.requests) requests, so load shedding after one is not confirmed")
         }
         // A rate can only be measured where every request is logged.
         let complete = Set(scan.sources.filter { $0.requestCompleteness == .complete }.map(\.file))
@@ -50,9 +50,9 @@ public struct RateLimitBackpressureCheck: Check {
             let why = scan.sources.filter { source in skipped.contains { $0.file == source.file } }
                 .compactMap { source in source.requestCompleteness.shortfall.map { "\(source.file): \($0)" } }
             var silent = RetryLogObservation.silent(
-                "the request rate around the \(facts.rateLimitResponses.count) rate-limit responses cannot be measured: only a log that records every request shows a rate (\(why.joined(separator: "; ")))"
+                "the request rate around the \(facts.rateLimit.responses.count) rate-limit responses cannot be measured: only a log that records every request shows a rate (\(why.joined(separator: "; ")))"
             )
-            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
         }
         var observation = compare(measured, facts: facts, window: window)
@@ -65,9 +65,9 @@ public struct RateLimitBackpressureCheck: Check {
     private func compare(_ backpressure: RateLimitBackpressure, facts: RetryLogFacts, window: Int) -> RetryLogObservation {
         guard backpressure.episodesJudged > 0 else {
             var silent = RetryLogObservation.silent(
-                "the logs hold \(facts.rateLimitResponses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
+                "the logs hold \(facts.rateLimit.responses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
             )
-            silent.cite(facts.rateLimitResponses, "rate-limit response")
+            silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
         }
         // Judged over all episodes together: one episode's window is small and noisy, the bot's habit is not.
@@ -94,7 +94,7 @@ public struct RateLimitBackpressureCheck: Check {
             )
             observation.cite(notShed, "no backpressure")
         } else {
-            observation.cite(facts.rateLimitResponses, "rate-limit response")
+            observation.cite(facts.rateLimit.responses, "rate-limit response")
             if !notShed.isEmpty {
                 observation.notes.append(
                     "\(notShed.count) of \(episodes) episodes on their own showed no drop, e.g. \(notShed.samples[0].detail ?? "") at \(notShed.samples[0].location)"

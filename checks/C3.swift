@@ -58,20 +58,20 @@ public struct PlatformErrorBoundedRetryCheck: Check {
     private func observe(_ facts: RetryLogFacts, limit: Int) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let window = Int(facts.escalationWindowSeconds)
-        let failures = facts.platformFailures
+        let failures = facts.platform.failures
         var parts = ["the logs' \(failures.count) 5xx and timeout responses were retried within \(limit) attempts"]
-        if facts.platformChainsEscalated > 0 {
-            parts.append("each of the \(facts.platformChainsEscalated) requests that gave up was escalated")
+        if facts.platform.chainsEscalated > 0 {
+            parts.append("each of the \(facts.platform.chainsEscalated) requests that gave up was escalated")
         }
-        if !facts.unknownOutcomeOrders.isEmpty {
-            parts.append("no order with an unknown outcome was re-sent under a new id (\(facts.resentUnderSameID) re-sent under the same id, \(facts.statusQueriedFirst) queried first)")
+        if !facts.platform.unknownOutcomeOrders.isEmpty {
+            parts.append("no order with an unknown outcome was re-sent under a new id (\(facts.platform.resentUnderSameID) re-sent under the same id, \(facts.platform.statusQueriedFirst) queried first)")
         }
         var observation = RetryLogObservation.upheld(
             parts.joined(separator: "; "),
-            measured: "\(failures.count) 5xx/timeouts, at most \(facts.mostAttemptsAfterPlatformFailure.first?.attempts ?? 0) attempts after one, \(facts.platformChainsWithoutEscalation.count) of \(facts.platformChainsGivenUp) give-ups without escalation, \(facts.resentUnderNewID.count) re-sends under a new id (logs)",
+            measured: "\(failures.count) 5xx/timeouts, at most \(facts.platform.mostAttempts.first?.attempts ?? 0) attempts after one, \(facts.platform.chainsWithoutEscalation.count) of \(facts.platform.chainsGivenUp) give-ups without escalation, \(facts.platform.resentUnderNewID.count) re-sends under a new id (logs)",
             evidence: []
         )
-        let resent = facts.resentUnderNewID
+        let resent = facts.platform.resentUnderNewID
         if !resent.isEmpty {
             let first = resent.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
@@ -80,8 +80,8 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             )
             observation.cite(resent, "re-sent under a new id")
         }
-        let over = facts.chains(over: limit, in: facts.platformChainAttempts)
-        let worst = facts.mostAttemptsAfterPlatformFailure.filter { $0.attempts > limit }
+        let over = facts.platform.chainAttempts.filter { $0.key > limit }.values.reduce(0, +)
+        let worst = facts.platform.mostAttempts.filter { $0.attempts > limit }
         if over > 0, let first = worst.first {
             observation.fail(
                 "logs show \(first.attempts) attempts after a 5xx or timeout\(first.endpoint.map { " on \($0)" } ?? "") at \(first.location); the budget is \(limit) (\(over) requests over it)",
@@ -89,22 +89,22 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             )
             for chain in worst { observation.cite(chain.location, "\(chain.attempts) attempts after a 5xx or timeout") }
         }
-        let missing = facts.platformChainsWithoutEscalation
+        let missing = facts.platform.chainsWithoutEscalation
         if !missing.isEmpty {
             observation.fail(
-                "\(missing.count) of \(facts.platformChainsGivenUp) requests gave up after a 5xx or timeout without an escalation record within \(window) s\(RetryLogObservation.at(missing))",
+                "\(missing.count) of \(facts.platform.chainsGivenUp) requests gave up after a 5xx or timeout without an escalation record within \(window) s\(RetryLogObservation.at(missing))",
                 fix: "When the retries for a 5xx or timeout run out, alert a human (or halt) and log it as an escalation record."
             )
             observation.cite(missing, "gave up without escalation")
         }
         if observation.outcome == .upheld {
             if failures.isEmpty {
-                return .silent("the logs hold no 5xx or timeout among \(facts.requests) requests, so the retry budget and the escalation after it are not confirmed")
+                return .silent("the logs hold no 5xx or timeout among \(facts.attempts.requests) requests, so the retry budget and the escalation after it are not confirmed")
             }
             observation.cite(failures, "5xx or timeout")
         }
-        if facts.platformChainsUndecided > 0 {
-            observation.notes.append("\(facts.platformChainsUndecided) requests failed with a 5xx or timeout too near the end of the logs to see what followed")
+        if facts.platform.chainsUndecided > 0 {
+            observation.notes.append("\(facts.platform.chainsUndecided) requests failed with a 5xx or timeout too near the end of the logs to see what followed")
         }
         return observation
     }

@@ -37,11 +37,11 @@ public struct ValidationErrorStopsCheck: Check {
 
     private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
-        let failures = facts.validationFailures
+        let failures = facts.validation.failures
         if failures.isEmpty {
-            return .silent("the logs hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.requests) requests, so the declared action is not confirmed")
+            return .silent("the logs hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.attempts.requests) requests, so the declared action is not confirmed")
         }
-        let retried = facts.retriesAfterValidationFailure
+        let retried = facts.validation.retries
         var observation = RetryLogObservation.upheld(
             "none of the \(failures.count) requests rejected as invalid in the logs was retried",
             measured: "\(failures.count) validation errors, \(retried.count) retries after one (logs)", evidence: []

@@ -27,10 +27,3 @@ public struct Evidence: Codable, Sendable {
 
     public func file(_ path: String) -> FileFact? { files.first { $0.path == path } }
 }
-
-/// Why an item lacks observed evidence, worded the same way in every finding.
-public enum MissingEvidence {
-    public static let logs = "no log samples given (name them with --logs or logs.paths in the manifest)"
-    public static let host = "host evidence not collected"
-    public static let exchange = "exchange probes not run"
-}

@@ -1,5 +1,5 @@
 import Foundation
-import PreflightChecks
+@testable import PreflightChecks
 import PreflightCollection
 import PreflightEvaluation
 import PreflightSupport

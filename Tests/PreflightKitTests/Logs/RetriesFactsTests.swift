@@ -32,12 +32,12 @@ struct RetriesFactsTests {
             + Self.request(1500, #""endpoint":"/api/v3/order","status":200,"request_id":"a""#)
             + Self.request(1600, #""endpoint":"/api/v3/ticker","status":200,"request_id":"b""#)
         let facts = try facts(text)
-        #expect(facts.chains == 2)
-        #expect(facts.retriedChains == 1)
-        #expect(facts.attemptsHistogram == [3: 1, 1: 1])
-        #expect(facts.mostAttempts.first?.attempts == 3)
-        #expect(facts.mostAttempts.first?.location.line == 3)
-        #expect(facts.retriesAfterPlatformFailure == 2)
+        #expect(facts.attempts.chains == 2)
+        #expect(facts.attempts.retriedChains == 1)
+        #expect(facts.attempts.histogram == [3: 1, 1: 1])
+        #expect(facts.attempts.mostAttempts.first?.attempts == 3)
+        #expect(facts.attempts.mostAttempts.first?.location.line == 3)
+        #expect(facts.platform.retries == 2)
     }
 
     @Test func endpointChainsRestartAtAttemptOne() throws {
@@ -48,10 +48,10 @@ struct RetriesFactsTests {
             + Self.request(9300, #""endpoint":"/api/v3/depth","method":"GET","status":200,"attempt":2"#)
             + Self.request(9400, #""endpoint":"/api/v3/time","method":"GET","status":200"#)
         let facts = try facts(text)
-        #expect(facts.requests == 5)
-        #expect(facts.linkableRequests == 4)
-        #expect(facts.chains == 3)
-        #expect(facts.attemptsHistogram == [2: 2, 1: 1])
+        #expect(facts.attempts.requests == 5)
+        #expect(facts.attempts.linkableRequests == 4)
+        #expect(facts.attempts.chains == 3)
+        #expect(facts.attempts.histogram == [2: 2, 1: 1])
     }
 
     @Test func delayRunsToTheRetrysStartNotItsRecord() throws {
@@ -61,11 +61,11 @@ struct RetriesFactsTests {
             + Self.request(5000, #""endpoint":"/api/v3/order","status":429,"retry_after":1,"request_id":"y""#)
             + Self.request(6100, #""endpoint":"/api/v3/order","status":200,"latency_ms":50,"request_id":"y""#)
         let facts = try facts(text)
-        #expect(facts.rateLimitResponses.count == 2)
-        #expect(facts.retriesAfterRateLimit == 2)
-        #expect(facts.earlyRetriesAfterRateLimit.count == 1)
-        #expect(facts.earlyRetriesAfterRateLimit.samples.first?.location.line == 2)
-        #expect(facts.shortestWaitAfterRateLimitMs == 800)
+        #expect(facts.rateLimit.responses.count == 2)
+        #expect(facts.rateLimit.retries == 2)
+        #expect(facts.rateLimit.earlyCount == 1)
+        #expect(facts.rateLimit.early.first?.location.line == 2)
+        #expect(facts.rateLimit.shortestWaitMs == 800)
         // Retries that followed a Retry-After are the server's pace, not the backoff's.
         #expect(facts.delaysByAttempt.isEmpty)
     }
@@ -73,10 +73,10 @@ struct RetriesFactsTests {
     @Test func backoffFloorComesFromThePolicy() throws {
         let text = Self.request(0, #""endpoint":"/api/v3/order","status":429,"request_id":"x""#)
             + Self.request(700, #""endpoint":"/api/v3/order","status":200,"request_id":"x""#)
-        #expect(try facts(text).earlyRetriesAfterRateLimit.count == 0)
+        #expect(try facts(text).rateLimit.earlyCount == 0)
         let strict = try facts(text, policy: "policy:\n  thresholds:\n    backoff_floor_ms: 1000\n")
-        #expect(strict.backoffFloorMs == 1000)
-        #expect(strict.earlyRetriesAfterRateLimit.count == 1)
+        #expect(strict.rateLimit.floorMs == 1000)
+        #expect(strict.rateLimit.earlyCount == 1)
     }
 
     @Test("exchange codes classify failures whatever the HTTP status", arguments: [
@@ -94,8 +94,8 @@ struct RetriesFactsTests {
     func classification(_ exchange: String, _ fields: String, _ expected: String) throws {
         let facts = try facts(Self.request(0, #""endpoint":"/x",\#(fields)"#), exchange: exchange)
         let counts = [
-            "rate": facts.rateLimitResponses.count, "auth": facts.authFailures.count,
-            "platform": facts.platformFailures.count, "validation": facts.validationFailures.count,
+            "rate": facts.rateLimit.responses.count, "auth": facts.auth.failures.count,
+            "platform": facts.platform.failures.count, "validation": facts.validation.failures.count,
         ]
         #expect(counts.filter { $0.value > 0 }.map(\.key) == [expected])
     }
@@ -108,11 +108,11 @@ struct RetriesFactsTests {
             + Self.request(300_000, #""endpoint":"/c","status":403"#)
             + Self.line(310_000, "heartbeat")
         let facts = try facts(text)
-        #expect(facts.authFailures.count == 3)
-        #expect(facts.authFailuresWithoutEscalation.count == 1)
-        #expect(facts.authFailuresWithoutEscalation.samples.first?.location.line == 3)
+        #expect(facts.auth.failures.count == 3)
+        #expect(facts.auth.withoutEscalation.count == 1)
+        #expect(facts.auth.withoutEscalation.samples.first?.location.line == 3)
         // The last one is 10 s from the end of the logs: an escalation may have come after them.
-        #expect(facts.authFailuresUndecided == 1)
+        #expect(facts.auth.undecided == 1)
         #expect(facts.escalationRecords == 2)
     }
 
@@ -122,10 +122,10 @@ struct RetriesFactsTests {
             + Self.line(5000, "order_submit", #""endpoint":"/api/v3/order","status":504,"attempt":1,"clientOrderId":"b1""#)
             + Self.line(5800, "order_submit", #""endpoint":"/api/v3/order","status":200,"attempt":2,"clientOrderId":"b1""#)
         let facts = try facts(text)
-        #expect(facts.unknownOutcomeOrders.count == 2)
-        #expect(facts.resentUnderNewID.count == 1)
-        #expect(facts.resentUnderNewID.samples.first?.location.line == 2)
-        #expect(facts.resentUnderSameID == 1)
+        #expect(facts.platform.unknownOutcomeOrders.count == 2)
+        #expect(facts.platform.resentUnderNewID.count == 1)
+        #expect(facts.platform.resentUnderNewID.samples.first?.location.line == 2)
+        #expect(facts.platform.resentUnderSameID == 1)
     }
 
     @Test func aListOfOpenOrdersIsNotAStatusQuery() throws {
@@ -138,10 +138,10 @@ struct RetriesFactsTests {
             + Self.request(5300, #""endpoint":"/api/v3/order","method":"GET","status":200,"origClientOrderId":"b1""#)
             + Self.request(5900, submit + #","status":200,"attempt":2,"clientOrderId":"b2""#)
         let facts = try facts(text)
-        #expect(facts.unknownOutcomeOrders.count == 2)
-        #expect(facts.resentUnderNewID.count == 1)
-        #expect(facts.resentUnderNewID.samples.first?.location.line == 3)
-        #expect(facts.statusQueriedFirst == 1)
+        #expect(facts.platform.unknownOutcomeOrders.count == 2)
+        #expect(facts.platform.resentUnderNewID.count == 1)
+        #expect(facts.platform.resentUnderNewID.samples.first?.location.line == 3)
+        #expect(facts.platform.statusQueriedFirst == 1)
     }
 
     @Test func fullJitterDistributionsPerAttempt() throws {
@@ -194,9 +194,9 @@ struct RetriesFactsTests {
             text += Self.request(index * 10, #""endpoint":"/o","status":500,"request_id":"id-\#(index)""#)
         }
         let facts = try facts(text)
-        #expect(facts.chains == 10_000)
-        #expect(facts.attemptsHistogram == [1: 10_000])
-        #expect(facts.platformFailures.count == 10_000)
-        #expect(facts.platformFailures.samples.count == LogRecordTally.sampleLimit)
+        #expect(facts.attempts.chains == 10_000)
+        #expect(facts.attempts.histogram == [1: 10_000])
+        #expect(facts.platform.failures.count == 10_000)
+        #expect(facts.platform.failures.samples.count == LogRecordTally.sampleLimit)
     }
 }

@@ -1,7 +1,9 @@
+import PreflightModel
+
 /// What the request-based checks (A4, A6, B1, E1, E3) say about log samples that hold nothing to judge.
 extension LogEvidence {
     /// An `error` finding when log samples were named but none could be read; nil when something was read.
-    public func unreadableFinding(for what: String) -> Finding? {
+    func unreadableFinding(for what: String) -> Finding? {
         guard isEmpty, !scan.unreadable.isEmpty else { return nil }
         let reasons = scan.unreadable.prefix(3).map(\.description).joined(separator: "; ")
         return Finding(
@@ -13,13 +15,13 @@ extension LogEvidence {
     }
 
     /// "no api_request records among 120 events read from app.log" for findings that fall back.
-    public var noRequestsText: String {
+    var noRequestsText: String {
         let files = scan.files.count == 1 ? scan.files[0] : "\(scan.files.count) files"
         return "the logs hold no api_request records (\(scan.events) events read from \(files))"
     }
 
     /// A citation of the log files read, for findings that rest on the logs as a whole.
-    public func readCitation(_ detail: String) -> EvidenceRef {
+    func readCitation(_ detail: String) -> EvidenceRef {
         EvidenceRef(.logs, at: scan.files.first.map { SourceLocation(file: $0) }, detail)
     }
 }

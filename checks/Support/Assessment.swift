@@ -1,44 +1,46 @@
+import PreflightModel
+
 /// Collects a check's problems and citations, then turns them into one finding.
 ///
 /// The worst problem decides the status and the summary; every problem's fix goes into the remediation.
-public struct Assessment: Sendable {
-    public struct Problem: Sendable, Equatable {
-        public var status: Status
-        public var message: String
-        public var fix: String
+struct Assessment: Sendable {
+    struct Problem: Sendable, Equatable {
+        var status: Status
+        var message: String
+        var fix: String
     }
 
-    public private(set) var problems: [Problem] = []
-    public private(set) var evidence: [EvidenceRef] = []
-    public private(set) var notes: [String] = []
+    private(set) var problems: [Problem] = []
+    private(set) var evidence: [EvidenceRef] = []
+    private(set) var notes: [String] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func fail(_ message: String, fix: String) {
+    mutating func fail(_ message: String, fix: String) {
         problems.append(Problem(status: .fail, message: message, fix: fix))
     }
 
-    public mutating func warn(_ message: String, fix: String) {
+    mutating func warn(_ message: String, fix: String) {
         problems.append(Problem(status: .warn, message: message, fix: fix))
     }
 
-    public mutating func cite(_ ref: EvidenceRef) {
+    mutating func cite(_ ref: EvidenceRef) {
         if !evidence.contains(ref) { evidence.append(ref) }
     }
 
-    public mutating func cite<Value>(_ located: Located<Value>?) {
+    mutating func cite<Value>(_ located: Located<Value>?) {
         if let located { cite(.declared(located)) }
     }
 
     /// A remark that does not change the status (shown under the summary).
-    public mutating func note(_ text: String) {
+    mutating func note(_ text: String) {
         notes.append(text)
     }
 
-    public var worst: Status { problems.map(\.status).min() ?? .pass }
-    public var hasFailures: Bool { problems.contains { $0.status == .fail } }
+    var worst: Status { problems.map(\.status).min() ?? .pass }
+    var hasFailures: Bool { problems.contains { $0.status == .fail } }
 
-    public func finding(pass summary: String, measured: String? = nil, expected: String? = nil) -> Finding {
+    func finding(pass summary: String, measured: String? = nil, expected: String? = nil) -> Finding {
         let ordered = problems.enumerated().sorted { lhs, rhs in
             lhs.element.status == rhs.element.status ? lhs.offset < rhs.offset : lhs.element.status < rhs.element.status
         }.map(\.element)
@@ -61,7 +63,7 @@ public struct Assessment: Sendable {
 
     /// Declared evidence could not prove the item; say what is missing, keep what was cited
     /// and any warnings already found (their fixes still apply).
-    public func unknown(_ reason: String, remediation: String? = nil) -> Finding {
+    func unknown(_ reason: String, remediation: String? = nil) -> Finding {
         let fixes = problems.map(\.fix) + [remediation].compactMap { $0 }
         return Finding(
             status: .unknown, summary: reason, details: problems.map(\.message) + notes, evidence: evidence,

@@ -137,7 +137,7 @@ extension RetryLogObservation {
         if !incomplete.isEmpty {
             reasons.append("\(logs.scan.incompleteRequestSourcesText) so the successful final attempt is not in the logs")
         }
-        let countdown = logs.retries.countdownNumberedRequests
+        let countdown = logs.retries.attempts.countdownNumberedRequests
         if countdown > 0 {
             reasons.append("\(countdown) request record\(countdown == 1 ? "" : "s") number\(countdown == 1 ? "s its attempt" : " their attempts") from a countdown of retries left")
         }
@@ -146,7 +146,7 @@ extension RetryLogObservation {
 
     /// Silent when the logs hold no request records at all.
     static func noRequests(_ facts: RetryLogFacts) -> RetryLogObservation? {
-        guard facts.requests == 0 else { return nil }
+        guard facts.attempts.requests == 0 else { return nil }
         return .silent("the logs hold no api_request, order_submit or order_cancel records")
     }
 
