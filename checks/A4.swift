@@ -46,7 +46,6 @@ public struct FreshTimestampsCheck: Check {
         guard let logs = evidence.logs else {
             return assessment.unknown("signed-request timestamps not checked: \(MissingEvidence.logs)")
         }
-        if let finding = logs.unreadableFinding(for: "signed-request timestamps") { return finding }
         let facts = logs.requests
         let exchange = evidence.manifest.bot.exchange.value
         let logTimestamps = "Log the timestamp (or nonce) each signed request carried as request_timestamp, and signed: true, on its api_request record."

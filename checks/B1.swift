@@ -35,7 +35,6 @@ public struct ConcurrencyCapsCheck: Check {
         let manifest = evidence.manifest
         let privateLimit = policy.int(.maxPrivateInflight)
         let publicLimit = policy.int(.maxPublicInflight)
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "requests in flight") { return finding }
         var noLogs = evidence.logs?.noRequestsText ?? MissingEvidence.logs
         if let logs = evidence.logs, logs.requests.requests > 0 {
             if let finding = observed(logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit) {

@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// B2: after a rate-limit response the bot waits at least Retry-After and at least the backoff floor.
-public struct BackoffOn429Check: Check {
+public struct BackoffOn429Check: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -36,25 +36,27 @@ public struct BackoffOn429Check: Check {
         ]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "the waits after 429s not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         let facts = logs.retries
-        let observation = observe(facts, exchange: evidence.manifest.bot.exchange.value)
         // Declared handling with no 429 in the logs is only a claim: warn, as the rule says.
         let unproven = facts.rateLimit.responses.isEmpty
         // Logs that never show a Retry-After cannot show it honoured: a declared (or built-in) refusal stands.
         let declaredHonours = evidence.manifest.retry?.respectRetryAfter?.value == true
-        return observation.merge(
-            declared: declared, overrulesDeclared: declaredHonours || facts.rateLimit.withKnownRetryAfter > 0,
+        return .init(
+            overrulesDeclared: declaredHonours || facts.rateLimit.withKnownRetryAfter > 0,
             whenSilent: unproven
                 ? (.warn, "Keep log samples that include rate-limit responses (429, 418 or the exchange's rate-limit codes) and the retries after them, so the wait can be checked.")
                 : nil
         )
     }
 
-    private func observe(_ facts: RetryLogFacts, exchange: Exchange) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let exchange = evidence.manifest.bot.exchange.value
         let floor = RetryLogObservation.format(facts.rateLimit.floorMs)
         if facts.attempts.requests == 0 {
             return .silent("nothing in the logs proves the 429 handling: they hold no api_request, order_submit or order_cancel records")
@@ -114,12 +116,12 @@ public struct BackoffOn429Check: Check {
         })
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let floor = policy.int(.backoffFloorMs)
         guard let retry = manifest.retry else {
             return .unknown(
-                "no rate-limit handling declared (retry section) and \(MissingEvidence.logs)",
+                "no rate-limit handling declared (retry section)",
                 remediation: """
                     Add a retry section to \(manifest.path) with respect_retry_after: true and \
                     backoff: {kind: exponential, base_ms: \(floor)}.
@@ -174,9 +176,6 @@ public struct BackoffOn429Check: Check {
             )
         }
 
-        if !assessment.hasFailures {
-            assessment.note("no log samples to show 429s were handled: \(MissingEvidence.logs)")
-        }
         let baseText = retry.backoff?.baseMs.map { "\($0.value) ms" } ?? "none"
         let respectText = retry.respectRetryAfter.map { "\($0.value)" } ?? "missing"
         return assessment.finding(

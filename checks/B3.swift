@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// B3: a request is tried at most three times.
-public struct RetryBudgetCheck: Check {
+public struct RetryBudgetCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -33,17 +33,20 @@ public struct RetryBudgetCheck: Check {
         ]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        // Logs within the budget do not contradict a declared budget that is too large: it only did not run out.
-        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
-        return observe(logs.retries, declared: evidence.manifest.retry?.maxAttempts, limit: policy.int(.maxAttempts), lowerBound: lowerBound)
-            .merge(declared: declared, overrulesDeclared: false)
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "attempts per request not checked against logs"
+
+    /// Logs within the budget do not contradict a declared budget that is too large: it only did not run out.
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: false)
     }
 
-    private func observe(_ facts: RetryLogFacts, declared: Located<Int>?, limit: Int, lowerBound: String?) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let declared = evidence.manifest.retry?.maxAttempts
+        let limit = policy.int(.maxAttempts)
+        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         guard facts.attempts.linkableRequests > 0 else {
             return .silent("the logs' \(facts.attempts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
@@ -77,11 +80,11 @@ public struct RetryBudgetCheck: Check {
         return observation
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let limit = policy.int(.maxAttempts)
         guard let declared = evidence.manifest.retry?.maxAttempts else {
             return .unknown(
-                "no retry budget declared (retry.max_attempts) and \(MissingEvidence.logs)",
+                "no retry budget declared (retry.max_attempts)",
                 remediation: "Declare retry.max_attempts: \(limit) in \(evidence.manifest.path)."
             )
         }

@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// B4: retry delays grow exponentially with the attempt number and carry jitter.
-public struct ExponentialBackoffJitterCheck: Check {
+public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -49,17 +49,20 @@ public struct ExponentialBackoffJitterCheck: Check {
     /// Fewer delays than this for an attempt number say nothing about its distribution.
     static let minimumChains = 5
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries, minJitter: policy.int(.minJitterMs)).merge(
-            declared: declared, overrulesDeclared: true,
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "delay growth and spread per attempt not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(
+            overrulesDeclared: true,
             whenSilent: (.unknown, "Keep log samples with at least \(Self.minimumChains) retry chains that reach a third attempt (records with attempt and request_id), so the delays can be measured.")
         )
     }
 
-    private func observe(_ facts: RetryLogFacts, minJitter: Int) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let minJitter = policy.int(.minJitterMs)
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let format = RetryLogObservation.format
         let byAttempt = Dictionary(facts.delaysByAttempt.map { ($0.attempt, $0) }, uniquingKeysWith: { first, _ in first })
@@ -146,13 +149,13 @@ public struct ExponentialBackoffJitterCheck: Check {
         return (0..<chains).map { _ in (uniform(baseMs), uniform(2 * baseMs)) }
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let minJitter = policy.int(.minJitterMs)
         let minSpread = 2 * minJitter
         guard let backoff = manifest.retry?.backoff else {
             return .unknown(
-                "no retry backoff declared (retry.backoff) and \(MissingEvidence.logs)",
+                "no retry backoff declared (retry.backoff)",
                 remediation: """
                     Add backoff: {kind: exponential, base_ms: \(minSpread), max_ms: \(minSpread * 16), jitter: full} to the \
                     retry section of \(manifest.path).
@@ -219,9 +222,6 @@ public struct ExponentialBackoffJitterCheck: Check {
         let kindText = backoff.kind?.value.rawValue ?? "unknown"
         let jitterText = backoff.jitter?.value.rawValue ?? (backoff.jitterMs == nil ? "no" : "uniform")
         let spreadText = spread.map { "\($0) ms" } ?? "unknown"
-        if !assessment.hasFailures {
-            assessment.note("delay growth and spread per attempt not checked against logs: \(MissingEvidence.logs)")
-        }
         return assessment.finding(
             pass: "retry delays back off exponentially with \(jitterText) jitter spreading them by \(spreadText)",
             measured: "\(kindText) backoff, \(jitterText) jitter, spread \(spreadText) (declared)",

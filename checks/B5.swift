@@ -39,7 +39,6 @@ public struct ReconnectSingleFlightCheck: Check {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let suggestedBackoff = "{kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}"
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "reconnects") { return finding }
         let observed = evidence.logs.map(ReconnectObservation.init)
         guard let streams = manifest.streams else {
             if let observed, observed.hasProblems {

@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// C1: a failed authentication stops the bot instead of being retried.
-public struct AuthFailureStopsCheck: Check {
+public struct AuthFailureStopsCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -28,15 +28,17 @@ public struct AuthFailureStopsCheck: Check {
         references: ["checklist C1", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries, lowerBound: RetryLogObservation.attemptCountsAreLowerBounds(logs))
-            .merge(declared: declared, overrulesDeclared: true)
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let failures = facts.auth.failures
         if failures.isEmpty {
@@ -94,7 +96,7 @@ public struct AuthFailureStopsCheck: Check {
         return observation
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let codes = Self.authCodes(manifest.bot.exchange.value)
         guard let declared = manifest.errors?.auth else {
@@ -102,7 +104,7 @@ public struct AuthFailureStopsCheck: Check {
                 ? "Add an errors section to \(manifest.path) with auth: halt, and make the client stop on 401/403 and \(codes)."
                 : "Add auth: halt to the errors section of \(manifest.path), and make the client stop on 401/403 and \(codes)."
             return .unknown(
-                "no action declared for auth failures (errors.auth) and \(MissingEvidence.logs)",
+                "no action declared for auth failures (errors.auth)",
                 remediation: remediation
             )
         }
@@ -123,7 +125,6 @@ public struct AuthFailureStopsCheck: Check {
                 fix: fix
             )
         }
-        assessment.note("retries after 401/403 and the escalation record not checked against logs: \(MissingEvidence.logs)")
         return assessment.finding(
             pass: "auth failures \(declared.value == .halt ? "halt the bot" : "escalate") instead of being retried",
             measured: "errors.auth: \(declared.value.rawValue) (declared)",

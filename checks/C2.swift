@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// C2: after a 429 the bot sends less, not the same load again.
-public struct RateLimitBackpressureCheck: Check {
+public struct RateLimitBackpressureCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -29,14 +29,17 @@ public struct RateLimitBackpressureCheck: Check {
         references: ["checklist C2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries, scan: logs.scan).merge(declared: declared, overrulesDeclared: true)
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "load shedding after a 429 not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts, scan: LogScan) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let scan = logs.scan
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let window = Int(facts.backpressureWindowSeconds)
         if facts.rateLimit.responses.isEmpty {
@@ -126,14 +129,14 @@ public struct RateLimitBackpressureCheck: Check {
         return text
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.rateLimit else {
             let remediation = manifest.errors == nil
                 ? "Add an errors section to \(manifest.path) with rate_limit: backoff, and make the client lower its request rate after a 429."
                 : "Add rate_limit: backoff to the errors section of \(manifest.path), and make the client lower its request rate after a 429."
             return .unknown(
-                "no action declared for rate-limit responses (errors.rate_limit) and \(MissingEvidence.logs)",
+                "no action declared for rate-limit responses (errors.rate_limit)",
                 remediation: remediation
             )
         }
@@ -154,7 +157,6 @@ public struct RateLimitBackpressureCheck: Check {
                 fix: "Lower the in-flight count or request rate after a 429 before escalating, and set errors.rate_limit: backoff (or shed) at \(declared.location)."
             )
         }
-        assessment.note("load shedding after a 429 not checked against logs: \(MissingEvidence.logs)")
         return assessment.finding(
             pass: "lowers its load after a 429 (errors.rate_limit: \(action))",
             measured: "errors.rate_limit: \(action) (declared)",

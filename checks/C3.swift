@@ -2,7 +2,7 @@ import PreflightModel
 
 /// C3: 5xx and timeouts get a bounded retry that ends in an escalation, and an order with an unknown outcome
 /// is never placed twice.
-public struct PlatformErrorBoundedRetryCheck: Check {
+public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -47,15 +47,18 @@ public struct PlatformErrorBoundedRetryCheck: Check {
         ]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        // Declared gaps (no escalation policy, resend_new_id) are not contradicted by logs that happen to be fine.
-        return observe(logs.retries, limit: policy.int(.maxAttempts)).merge(declared: declared, overrulesDeclared: false)
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "5xx and timeout retries and escalation records not checked against logs"
+
+    /// Declared gaps (no escalation policy, resend_new_id) are not contradicted by logs that happen to be fine.
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: false)
     }
 
-    private func observe(_ facts: RetryLogFacts, limit: Int) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let limit = policy.int(.maxAttempts)
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let window = Int(facts.escalationWindowSeconds)
         let failures = facts.platform.failures
@@ -127,7 +130,7 @@ public struct PlatformErrorBoundedRetryCheck: Check {
         )
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let limit = policy.int(.maxAttempts)
         var assessment = Assessment()
@@ -191,18 +194,17 @@ public struct PlatformErrorBoundedRetryCheck: Check {
             } else {
                 finding.status = .unknown
                 finding.details = assessment.problems.map(\.message) + assessment.notes
-                finding.summary = "\(missing) and \(MissingEvidence.logs)"
+                finding.summary = "\(missing)"
             }
             return finding
         }
 
         if ordersUndeclared, !assessment.hasFailures {
             return assessment.unknown(
-                "no policy declared for orders whose outcome is unknown (orders section) and \(MissingEvidence.logs)",
+                "no policy declared for orders whose outcome is unknown (orders section)",
                 remediation: "Add an orders section to \(manifest.path) with on_unknown_outcome: query_status, and query an order's status after a timeout or 5xx before re-sending it."
             )
         }
-        assessment.note("5xx and timeout retries and escalation records not checked against logs: \(MissingEvidence.logs)")
         let ending = platform.value == .halt || platform.value == .retryThenHalt ? "halts" : "escalates"
         let handling = retries ? "retries a 5xx or timeout at most \(maxAttempts?.value ?? limit) times, then \(ending)" : "\(ending) on a 5xx or timeout"
         let ordersPart = trading

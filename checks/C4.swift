@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// C4: a request the exchange rejected as invalid is not sent again unchanged.
-public struct ValidationErrorStopsCheck: Check {
+public struct ValidationErrorStopsCheck: RetryRuleCheck {
     public init() {}
 
     public let item = CheckItem(
@@ -27,15 +27,17 @@ public struct ValidationErrorStopsCheck: Check {
         references: ["checklist C4", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let declared = declaredFinding(evidence, policy: policy)
-        guard let logs = evidence.logs else { return declared }
-        if let error = RetryLogObservation.unreadable(logs) { return error }
-        return observe(logs.retries, lowerBound: RetryLogObservation.attemptCountsAreLowerBounds(logs))
-            .merge(declared: declared, overrulesDeclared: true)
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "retries after validation errors not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
     }
 
-    private func observe(_ facts: RetryLogFacts, lowerBound: String?) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
         if let silent = RetryLogObservation.noRequests(facts) { return silent }
         let failures = facts.validation.failures
         if failures.isEmpty {
@@ -66,14 +68,14 @@ public struct ValidationErrorStopsCheck: Check {
         return observation
     }
 
-    private func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.validation else {
             let remediation = manifest.errors == nil
                 ? "Add an errors section to \(manifest.path) with validation: drop, and make the client give up on validation errors."
                 : "Add validation: drop to the errors section of \(manifest.path), and make the client give up on validation errors."
             return .unknown(
-                "no action declared for validation errors (errors.validation) and \(MissingEvidence.logs)",
+                "no action declared for validation errors (errors.validation)",
                 remediation: remediation
             )
         }
@@ -89,7 +91,6 @@ public struct ValidationErrorStopsCheck: Check {
                 fix: "Stop retrying 4xx responses other than 401/403/418/429 and the exchange's parameter and filter codes, and set errors.validation: drop at \(declared.location)."
             )
         }
-        assessment.note("retries after validation errors not checked against logs: \(MissingEvidence.logs)")
         return assessment.finding(
             pass: "validation errors are not retried (errors.validation: \(action))",
             measured: "errors.validation: \(action) (declared)",

@@ -41,7 +41,6 @@ public struct RestartReconciliationCheck: Check {
         let holdsPositions = markets.contains { $0 == .margin || $0 == .futures || $0 == .options }
         let required: [RecoverySection.Scope] = holdsPositions ? [.openOrders, .positions] : [.openOrders]
         let requiredText = "[" + required.map(\.rawValue).joined(separator: ", ") + "]"
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "restarts") { return finding }
         let observed = evidence.logs.map(RestartObservation.init)
         guard let recovery = manifest.recovery else {
             if let observed, observed.hasProblems {

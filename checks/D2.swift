@@ -62,7 +62,6 @@ public struct IdempotencyKeysCheck: Check {
                 evidence: manifest.bot.mode.map { [.declared($0)] } ?? []
             )
         }
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "client order ids") { return finding }
         let observed = evidence.logs.map(OrderIDObservation.init)
         guard let orders = manifest.orders else {
             if let observed, observed.hasProblems {

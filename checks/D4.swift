@@ -41,7 +41,6 @@ public struct BoundedResyncCheck: Check {
                     """
             )
         }
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "resyncs") { return finding }
         let observed = evidence.logs.map(ResyncObservation.init)
         guard let mode = streams.resyncMode else {
             if let observed, observed.hasProblems {

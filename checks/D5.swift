@@ -89,7 +89,6 @@ public struct KillSwitchCheck: Check {
             )
         }
 
-        if let logs = evidence.logs, let finding = logs.unreadableFinding(for: "kill-switch records") { return finding }
         let facts = evidence.logs?.lifecycle
         if let logged = facts?.lastKillSwitchAt, let at = facts?.lastKillSwitchLocation {
             // Observed outranks declared: the last kill_switch record in the logs decides the exercise age.

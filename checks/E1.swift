@@ -49,7 +49,6 @@ public struct RequestLogFieldsCheck: Check {
     }
 
     func observed(_ logs: LogEvidence, policy: Policy, cited: [EvidenceRef], manifest: Manifest) -> Finding {
-        if let finding = logs.unreadableFinding(for: "request log fields") { return finding }
         let facts = logs.requests
         let threshold = policy[.fieldCoverage]
         let percent = Int((threshold * 100).rounded())

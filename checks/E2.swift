@@ -48,7 +48,6 @@ public struct DisconnectLogFieldsCheck: Check {
                     """
             )
         }
-        if let finding = logs.unreadableFinding(for: "disconnect log fields") { return finding }
         let facts = logs.streams
         let total = facts.disconnects
         let unlogged = facts.reconnectsWithoutDisconnect

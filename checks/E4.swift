@@ -77,7 +77,6 @@ public struct HealthMonitoringCheck: Check {
         }
         if assessment.hasFailures { return assessment.finding(pass: "") }
         if let logs = evidence.logs {
-            if let finding = logs.unreadableFinding(for: "heartbeats") { return finding }
             if let heartbeat, let finding = judgeHeartbeats(logs, interval: heartbeat, gapFactor: gapFactor, into: &assessment) {
                 return finding
             }

@@ -25,9 +25,8 @@ struct RequestsLogChecksTests {
     @Test("log samples that cannot be opened make each request check an error naming the path", arguments: requestChecks)
     func unreadableLogs(_ id: String) throws {
         let manifest = "clock:\n  recv_window_ms: 5000\n  offset_alert_ms: 1000\n  logs_offset: true\nconcurrency:\n  private: 2\n  public: 4\n"
-        let parsed = try ManifestLoader.parse("version: 1\nbot:\n  name: t\n  exchange: binance\n" + manifest, path: "preflight.yml")
-        let logs = try #require(LogEvidenceCollector(inputs: ["/nonexistent/preflight/bot.log"]).read(parsed))
-        let result = try finding(id, manifest: manifest, logs: logs)
+        // Decided once, by the auditor, for every item that reads logs.
+        let result = try ExampleAudit.item(id, manifest: manifest, logPaths: ["/nonexistent/preflight/bot.log"])
         #expect(result.status == .error, "\(result.summary)")
         #expect(result.summary.contains("/nonexistent/preflight/bot.log"))
     }

@@ -2,17 +2,6 @@ import PreflightModel
 
 /// What the request-based checks (A4, A6, B1, E1, E3) say about log samples that hold nothing to judge.
 extension LogEvidence {
-    /// An `error` finding when log samples were named but none could be read; nil when something was read.
-    func unreadableFinding(for what: String) -> Finding? {
-        guard isEmpty, !scan.unreadable.isEmpty else { return nil }
-        let reasons = scan.unreadable.prefix(3).map(\.description).joined(separator: "; ")
-        return Finding(
-            status: .error,
-            summary: "\(what) not checked: the log samples could not be read (\(reasons))",
-            evidence: scan.unreadable.prefix(5).map { EvidenceRef(.logs, at: SourceLocation(file: $0.path), $0.reason) },
-            remediation: "Make the log files readable by preflight (path, permissions), then run it again."
-        )
-    }
 
     /// "no api_request records among 120 events read from app.log" for findings that fall back.
     var noRequestsText: String {

@@ -46,14 +46,23 @@ struct RetryLogObservation {
         if !evidence.contains(ref) { evidence.append(ref) }
     }
 
-    /// The verdict: observed outranks declared. `overrulesDeclared` says whether an upheld rule in the
-    /// logs contradicts a declared failure (the logs decide) or only leaves it standing (the logs show
-    /// nothing against a declaration that itself breaks the rule). `whenSilent` is the status a declared
-    /// pass falls to when the logs cannot confirm it (nil keeps the pass), with the fix to offer.
-    func merge(
-        declared: Finding, overrulesDeclared: Bool, whenSilent: (status: Status, fix: String)? = nil
-    ) -> Finding {
-        let declaredFinding = Self.withoutMissingLogsNote(declared)
+    /// How much the logs may overrule. `overrulesDeclared` says whether an upheld rule in the logs
+    /// contradicts a declared failure (the logs decide) or only leaves it standing (the logs show nothing
+    /// against a declaration that itself breaks the rule). `whenSilent` is the status a declared pass falls
+    /// to when the logs cannot confirm it (nil keeps the pass), with the fix to offer.
+    struct Weighing {
+        var overrulesDeclared: Bool
+        var whenSilent: (status: Status, fix: String)?
+
+        init(overrulesDeclared: Bool, whenSilent: (status: Status, fix: String)? = nil) {
+            self.overrulesDeclared = overrulesDeclared
+            self.whenSilent = whenSilent
+        }
+    }
+
+    /// The verdict: observed outranks declared, as far as `weighing` allows.
+    func merge(declared declaredFinding: Finding, _ weighing: Weighing) -> Finding {
+        let overrulesDeclared = weighing.overrulesDeclared
         let declaredSays = "the manifest says: \(declaredFinding.summary)"
         switch outcome {
         case .violated:
@@ -93,7 +102,7 @@ struct RetryLogObservation {
             return finding
         case .silent:
             var finding = declaredFinding
-            if finding.status == .pass, let whenSilent {
+            if finding.status == .pass, let whenSilent = weighing.whenSilent {
                 finding.status = whenSilent.status
                 finding.details.insert(finding.summary, at: 0)
                 finding.summary = summary
@@ -106,25 +115,6 @@ struct RetryLogObservation {
         }
     }
 
-    /// The declared finding was written for an audit without logs; drop what it says about missing logs.
-    private static func withoutMissingLogsNote(_ finding: Finding) -> Finding {
-        var finding = finding
-        finding.details.removeAll { $0.contains(MissingEvidence.logs) }
-        let suffix = " and \(MissingEvidence.logs)"
-        if finding.summary.hasSuffix(suffix) { finding.summary = String(finding.summary.dropLast(suffix.count)) }
-        return finding
-    }
-
-    /// Logs were named but none could be read: the items that needed them are an error.
-    static func unreadable(_ logs: LogEvidence) -> Finding? {
-        guard logs.isEmpty, let first = logs.scan.unreadable.first else { return nil }
-        let all = logs.scan.unreadable.map(\.description).joined(separator: "; ")
-        return Finding(
-            status: .error, summary: "log samples could not be read: \(all)",
-            evidence: [EvidenceRef(.logs, at: SourceLocation(file: first.path), first.reason)],
-            remediation: "Make the log samples readable (\(first.path): \(first.reason)) or name other files with --logs."
-        )
-    }
 }
 
 extension RetryLogObservation {

@@ -23,8 +23,13 @@ public struct Auditor: Sendable {
         var matched: Set<Int> = []
         var items: [ReportItem] = []
         for check in Catalog.checks where options.selection.includes(check.item.id) {
-            var finding = check.evaluate(evidence, policy: policy)
-            if let logs = evidence.logs { finding = Self.markUnreadableLogs(finding, item: check.item, logs: logs) }
+            var finding: Finding
+            if let logs = evidence.logs, let unreadable = Self.unreadableLogs(item: check.item, logs: logs) {
+                finding = unreadable
+            } else {
+                finding = check.evaluate(evidence, policy: policy)
+                if let logs = evidence.logs { finding = Self.markUnreadableLogs(finding, item: check.item, logs: logs) }
+            }
             if options.requireObserved { finding = Self.demandObserved(finding, item: check.item) }
             var suppressionState: ReportItem.SuppressionState?
             if finding.status != .pass && finding.status != .notApplicable,
@@ -75,6 +80,18 @@ public struct Auditor: Sendable {
         return .init(
             reason: suppression.reason.value, owner: suppression.owner?.value,
             expires: suppression.expires?.value.description, expired: expired, location: suppression.check.location
+        )
+    }
+
+    /// Log samples were named but none could be read: every item that reads logs is an error naming the files,
+    /// whatever else it could have judged. The one place this is decided; checks see only readable logs.
+    static func unreadableLogs(item: CheckItem, logs: LogEvidence) -> Finding? {
+        guard logs.isEmpty, let first = logs.scan.unreadable.first, item.evidenceSources.contains(.logs) else { return nil }
+        let all = logs.scan.unreadable.map(\.description).joined(separator: "; ")
+        return Finding(
+            status: .error, summary: "log samples could not be read: \(all)",
+            evidence: logs.scan.unreadable.prefix(5).map { EvidenceRef(.logs, at: SourceLocation(file: $0.path), $0.reason) },
+            remediation: "Make the log samples readable (\(first.path): \(first.reason)) or name other files with --logs."
         )
     }
 
