@@ -1,0 +1,135 @@
+import PreflightModel
+
+/// A4: every signed request carries a fresh, unique timestamp (or nonce).
+public struct FreshTimestampsCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "A4",
+        name: "fresh-timestamps",
+        section: .authAndConnectivity,
+        severity: .critical,
+        summary: "Every signed request carries its own timestamp or nonce, taken when it is sent and never reused.",
+        rationale: """
+            Exchanges reject a signed request whose timestamp falls outside the receive window or whose nonce does \
+            not increase. A bot that signs ahead of time, caches a timestamp or re-sends an old signature gets its \
+            orders rejected exactly when it is busiest, and a reused nonce can be replayed.
+            """,
+        rule: """
+            fail if a signed request is sent again (same request_id or client_order_id, or attempt > 1) with the \
+            timestamp it already carried within 60 s of log time, or carries a timestamp more than 1000 ms (policy \
+            timestamp_skew_ms) from the record's own time; fail if a timestamp-window rejection (Binance -1021, Bybit \
+            10002, OKX 50102, Kraken "EAPI:Invalid nonce") hit a request whose timestamp was stale or reused when sent. \
+            A rejection of a fresh timestamp is a clock-offset problem, left to A6 and E3; distinct requests in the \
+            same millisecond are fine. A slow request's timestamp is measured from when it was sent (time - \
+            latency_ms) when that is nearer. A request is signed when it \
+            says signed: true, or says nothing about it but logs a request_timestamp. A Kraken nonce is a counter: any \
+            nonce sent twice, or lower than one already sent, fails, and its distance from the record's time means \
+            nothing. Log evidence only: unknown \
+            until log samples are read, or when no signed request logs its timestamp.
+            """,
+        remediation: """
+            Sign each request at the moment it is sent, with a timestamp from a synchronised clock (or a strictly \
+            increasing nonce), never reuse a signed payload on retry, and log the request timestamp with each \
+            signed request.
+            """,
+        evidenceSources: [.logs],
+        references: [
+            "checklist A4",
+            "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security",
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        var assessment = Assessment()
+        assessment.cite(evidence.manifest.logs?.paths)
+        guard let logs = evidence.logs else {
+            return assessment.unknown("signed-request timestamps not checked: \(MissingEvidence.logs)")
+        }
+        let facts = logs.requests
+        let exchange = evidence.manifest.bot.exchange.value
+        let logTimestamps = "Log the timestamp (or nonce) each signed request carried as request_timestamp, and signed: true, on its api_request record."
+        guard facts.requests > 0 else {
+            assessment.cite(logs.readCitation("no api_request records"))
+            return assessment.unknown("signed-request timestamps not checked: \(logs.noRequestsText)", remediation: logTimestamps)
+        }
+
+        let rejections = facts.staleTimestampRejections
+        if !rejections.isEmpty {
+            for ref in rejections.citations("timestamp-window rejection of a stale or reused timestamp") { assessment.cite(ref) }
+            assessment.fail(
+                "the logs hold \(rejections.count) timestamp-window rejection\(rejections.count == 1 ? "" : "s") from \(exchange.rawValue) of a timestamp that was stale or reused when sent (\(rejections.exampleText))",
+                fix: """
+                    Sign each request when it is sent, with a timestamp from a synchronised clock (see A5, A6), and keep the \
+                    recvWindow as declared; a request rejected for its timestamp must be re-signed, not re-sent.
+                    """
+            )
+        }
+        let fresh = facts.freshTimestampRejections
+        if !fresh.isEmpty {
+            for ref in fresh.citations("timestamp-window rejection of a fresh timestamp") { assessment.cite(ref) }
+            assessment.note("\(fresh.count) timestamp-window rejection\(fresh.count == 1 ? "" : "s") of a fresh timestamp (\(fresh.exampleText)): the request was signed when sent, so the clocks disagree; A6 and E3 judge the clock offset")
+        }
+        let unstamped = facts.unstampedTimestampRejections
+        if !unstamped.isEmpty {
+            assessment.note("\(unstamped.count) timestamp-window rejection\(unstamped.count == 1 ? "" : "s") on records without a request_timestamp (\(unstamped.exampleText)): whether the timestamp was stale or the clocks disagree cannot be told")
+        }
+        let backwards = facts.decreasingNonces
+        if !backwards.isEmpty {
+            for ref in backwards.citations("nonce lower than one already sent") { assessment.cite(ref) }
+            assessment.fail(
+                "\(backwards.count) signed request\(backwards.count == 1 ? "" : "s") carried a nonce lower than one the bot had already sent (\(backwards.exampleText)); Kraken needs it to increase",
+                fix: "Draw every nonce from one strictly increasing counter per key (e.g. milliseconds since the epoch, bumped past the last one sent), shared by every thread and process using the key."
+            )
+        }
+        let reused = facts.reusedTimestamps
+        if !reused.isEmpty {
+            for ref in reused.citations("reused request timestamp") { assessment.cite(ref) }
+            assessment.fail(
+                "\(reused.count) signed request\(reused.count == 1 ? " was" : "s were") sent again with a timestamp or nonce already used within \(Int(facts.reuseWindowMs / 1000)) s (\(reused.exampleText))",
+                fix: "Take a fresh timestamp (or a strictly increasing nonce) for every signed request, retries included; never re-send a signed payload."
+            )
+        }
+        let skewed = facts.skewedTimestamps
+        let limit = Int(facts.timestampSkewLimitMs)
+        if !skewed.isEmpty {
+            for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
+            let worst = facts.worstTimestampSkew.map { ", worst \(NumberText.whole($0.value)) ms at \($0.place)" } ?? ""
+            assessment.fail(
+                "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(limit) ms from when it was sent\(worst)",
+                fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
+            )
+        }
+        if assessment.hasFailures { return assessment.finding(pass: "") }
+
+        guard facts.signedRequests > 0 else {
+            assessment.cite(logs.readCitation("\(facts.requests) api_request records, none signed"))
+            return assessment.unknown(
+                "signed-request timestamps not checked: none of the \(facts.requests) api_request records is marked signed or carries a request timestamp",
+                remediation: logTimestamps
+            )
+        }
+        guard facts.signedWithRequestTimestamp > 0 else {
+            assessment.cite(logs.readCitation("\(facts.signedRequests) signed requests without request_timestamp"))
+            return assessment.unknown(
+                "signed-request timestamps not checked: none of the \(facts.signedRequests) signed requests logs its request timestamp\(unstamped.isEmpty ? "; no timestamp-window rejections" : ", so \(unstamped.count) timestamp-window rejection\(unstamped.count == 1 ? "" : "s") cannot be told stale or fresh")",
+                remediation: logTimestamps
+            )
+        }
+        let gap = facts.worstTimestampSkew.map { "largest gap \(NumberText.whole($0.value)) ms" }
+            ?? "nonces, so no gap to the record's time measured"
+        if let example = facts.worstTimestampSkew { assessment.cite(EvidenceRef(.logs, at: example.location, "largest timestamp gap, \(NumberText.whole(example.value)) ms")) }
+        assessment.cite(logs.readCitation("\(facts.signedWithRequestTimestamp) signed requests with a request timestamp"))
+        if facts.signedWithRequestTimestamp < facts.signedRequests {
+            assessment.note("\(facts.signedRequests - facts.signedWithRequestTimestamp) of \(facts.signedRequests) signed requests do not log their request timestamp")
+        }
+        let rejectionText = fresh.isEmpty && unstamped.isEmpty
+            ? "no timestamp-window rejections"
+            : "no rejection of a stale or reused timestamp"
+        return assessment.finding(
+            pass: "\(facts.signedWithRequestTimestamp) signed requests each carried a fresh timestamp (none re-sent with its old one within \(Int(facts.reuseWindowMs / 1000)) s, \(gap)); \(rejectionText)",
+            measured: "\(gap), 0 reused, 0 rejections of stale timestamps, \(fresh.count) of fresh ones (logs)",
+            expected: "gap at most \(limit) ms, no reuse, no \(exchange.rawValue) timestamp rejection of a stale timestamp"
+        )
+    }
+}

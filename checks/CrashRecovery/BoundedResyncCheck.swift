@@ -1,0 +1,114 @@
+import PreflightModel
+
+/// D4: a resync fetches what was missed, within a declared bound.
+public struct BoundedResyncCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "D4",
+        name: "bounded-resync",
+        section: .crashRecovery,
+        severity: .medium,
+        summary: "A resync after a reconnect or gap fetches deltas or a depth-bounded snapshot, within a declared bound on items or time.",
+        rationale: """
+            Refetching every order, trade and balance after each reconnect burns request weight exactly when the \
+            connection is shaky, and can trip rate limits in a reconnect loop. A bound keeps a resync cheap and short.
+            """,
+        rule: """
+            fail if streams.resync.mode is full (refetches full state instead of deltas); fail unless a delta or \
+            snapshot resync declares max_items or max_duration_s (each at least 1); fail if a resync in the logs \
+            exceeds its declared bound.
+            """,
+        remediation: """
+            Resync by replaying missed deltas or by a depth-bounded snapshot plus buffered deltas, and declare \
+            streams.resync: {mode: snapshot, max_items: 1000, max_duration_s: 10} in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist D4",
+            "https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams#how-to-manage-a-local-order-book-correctly",
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        guard let streams = manifest.streams else {
+            return .unknown(
+                "no resync policy declared (streams section) and \(MissingEvidence.logs)",
+                remediation: """
+                    Add a streams section to \(manifest.path) with resync: {mode: snapshot, max_items: 1000, \
+                    max_duration_s: 10}, sized to the book depth the bot needs.
+                    """
+            )
+        }
+        let observed = evidence.logs.map(ResyncObservation.init)
+        guard let mode = streams.resyncMode else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, streams: streams)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "delta or snapshot resyncs within the declared bounds")
+            }
+            return .unknown(
+                "no resync mode declared (streams.resync.mode) and \(observed?.summary ?? MissingEvidence.logs)",
+                evidence: [streams.resyncMaxItems.map { .declared($0) }, streams.resyncMaxSeconds.map { .declared($0) }]
+                    .compactMap { $0 },
+                remediation: """
+                    Add resync: {mode: snapshot, max_items: 1000, max_duration_s: 10} to the streams section of \
+                    \(manifest.path), sized to the book depth the bot needs.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(mode)
+        assessment.cite(streams.resyncMaxItems)
+        assessment.cite(streams.resyncMaxSeconds)
+
+        switch mode.value {
+        case .full:
+            assessment.fail(
+                "a resync refetches full state instead of deltas",
+                fix: """
+                    Replay missed deltas or fetch a depth-bounded snapshot instead: set streams.resync.mode at \
+                    \(mode.location) to delta or snapshot, with max_items or max_duration_s.
+                    """
+            )
+        case .delta, .snapshot:
+            if streams.resyncMaxItems == nil && streams.resyncMaxSeconds == nil {
+                assessment.fail(
+                    "a \(mode.value.rawValue) resync is unbounded: neither max_items nor max_duration_s is declared",
+                    fix: "Bound the resync and add max_items (e.g. the book depth the bot needs) or max_duration_s to streams.resync in \(manifest.path)."
+                )
+            }
+        }
+        let bounds = [("streams.resync.max_items", streams.resyncMaxItems), ("streams.resync.max_duration_s", streams.resyncMaxSeconds)]
+        for case let (key, bound?) in bounds where bound.value < 1 {
+            assessment.fail(
+                "\(key) is \(bound.value); a resync bound must be at least 1",
+                fix: "Set \(key) at \(bound.location) to a positive value."
+            )
+        }
+
+        if let observed {
+            observed.judge(into: &assessment, streams: streams)
+        } else {
+            assessment.note("resync sizes and durations not checked against logs: \(MissingEvidence.logs)")
+        }
+        let declaredBounds = [
+            streams.resyncMaxItems.map { "\($0.value) items" },
+            streams.resyncMaxSeconds.map { "\($0.value) s" },
+        ].compactMap { $0 }.joined(separator: ", ")
+        if let observed, observed.resyncs > 0 {
+            return assessment.finding(
+                pass: "the logs show \(observed.summary), within the declared \(declaredBounds)",
+                measured: observed.measured,
+                expected: "delta or snapshot resyncs within max_items / max_duration_s"
+            )
+        }
+        return assessment.finding(
+            pass: "resyncs by \(mode.value.rawValue), bounded to \(declaredBounds)",
+            measured: "mode \(mode.value.rawValue)\(declaredBounds.isEmpty ? "" : ", \(declaredBounds)") (declared)",
+            expected: "delta or snapshot with max_items or max_duration_s"
+        )
+    }
+}

@@ -1,0 +1,159 @@
+import PreflightModel
+
+/// D2: every order carries a client order id, and a retry sends the same one.
+public struct IdempotencyKeysCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "D2",
+        name: "idempotency-keys",
+        section: .crashRecovery,
+        severity: .critical,
+        summary: "Every order placement and cancellation carries a client order id; retries reuse it; distinct orders never share one.",
+        rationale: """
+            A placement that timed out may still have reached the book. Only a client order id lets the exchange \
+            reject the retry as a duplicate, and lets the bot look the order up after a crash.
+            """,
+        rule: """
+            fail unless orders.client_order_ids and orders.reuse_id_on_retry are true; fail on an OKX prefix \
+            that is not alphanumeric; warn when orders.client_order_id_prefix leaves fewer than 8 characters of \
+            the exchange's id limit (Binance, Bybit, Coinbase 36; OKX 32; Kraken 18) for the unique part; fail if \
+            the logs show an order without an id or two distinct orders sharing one. Not applicable to a read-only bot.
+            """,
+        remediation: """
+            Generate a unique client order id per order (a short prefix plus a counter or random suffix), send it \
+            on placement and cancellation, keep it across retries, and declare orders.client_order_ids: true and \
+            orders.reuse_id_on_retry: true in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist D2",
+            "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/trading-endpoints",
+            "https://www.okx.com/docs-v5/en/#order-book-trading-trade-post-place-order",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade passes no client order id of its own: on binance, okx and coinbase ccxt stamps each placement \
+                with a generated one, but freqtrade cancels by the exchange's order id, and a failed entry is placed again \
+                by a later loop under a new id. config.json cannot change this: keep unfilledtimeout short, check open \
+                orders on the exchange after any "Unable to create trade" line, and record the accepted risk as a \
+                suppression for D2 with an owner and expiry.
+                """,
+        ]
+    )
+
+    /// Characters the unique part of a client order id needs, after the prefix.
+    static let minUniqueChars = 8
+
+    /// The exchange's longest client order id, and whether it takes only letters and digits.
+    static func idLimit(_ exchange: Exchange) -> (length: Int, alphanumericOnly: Bool) {
+        switch exchange {
+        case .binance, .binanceFutures, .bybit, .coinbase: (36, false)
+        case .okx: (32, true)
+        case .kraken: (18, false)
+        }
+    }
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        if manifest.bot.effectiveMode == .readOnly {
+            return .notApplicable(
+                "the bot is read-only and places no orders",
+                evidence: manifest.bot.mode.map { [.declared($0)] } ?? []
+            )
+        }
+        let observed = evidence.logs.map(OrderIDObservation.init)
+        guard let orders = manifest.orders else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, orders: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "an id on every order and cancel; retries reuse it; never shared")
+            }
+            return .unknown(
+                "no client order id policy declared (orders section) and \(observed?.summary ?? MissingEvidence.logs)",
+                remediation: """
+                    Add an orders section to \(manifest.path) with client_order_ids: true and reuse_id_on_retry: true.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(orders.clientOrderIds)
+        assessment.cite(orders.reuseIdOnRetry)
+        assessment.cite(orders.clientOrderIdPrefix)
+
+        let logsShowIDs = observed.map { $0.records > 0 && !$0.missingIDs } ?? false
+        let logsShowReuse = observed.map { $0.retriesReusingID > 0 && $0.retriesWithNewID == 0 } ?? false
+        if logsShowIDs, orders.clientOrderIds?.value != true {
+            assessment.note("declares client_order_ids \(orders.clientOrderIds.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
+        } else if let ids = orders.clientOrderIds {
+            if !ids.value {
+                assessment.fail(
+                    "orders are sent without client order ids",
+                    fix: "Send a unique client order id on every placement and cancellation and set orders.client_order_ids: true at \(ids.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "no client order ids declared (orders.client_order_ids missing)",
+                fix: "Send a unique client order id on every placement and cancellation and add client_order_ids: true to the orders section of \(manifest.path)."
+            )
+        }
+
+        if logsShowReuse, orders.reuseIdOnRetry?.value != true {
+            assessment.note("declares reuse_id_on_retry \(orders.reuseIdOnRetry.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed?.retriesReusingID ?? 0) retries reuse their id")
+        } else if let reuse = orders.reuseIdOnRetry {
+            if !reuse.value {
+                assessment.fail(
+                    "a retry sends a new client order id, so a timed-out order can be placed twice",
+                    fix: "Keep the client order id across retries of the same order and set orders.reuse_id_on_retry: true at \(reuse.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "retries are not declared to reuse the client order id (orders.reuse_id_on_retry missing)",
+                fix: "Keep the client order id across retries and add reuse_id_on_retry: true to the orders section of \(manifest.path)."
+            )
+        }
+
+        if let prefix = orders.clientOrderIdPrefix {
+            let exchange = manifest.bot.exchange.value
+            let limit = Self.idLimit(exchange)
+            let length = prefix.value.count
+            let room = limit.length - length
+            if limit.alphanumericOnly,
+               !prefix.value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+                let cleaned = String(prefix.value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
+                assessment.fail(
+                    "client order id prefix \"\(prefix.value)\" has characters \(exchange.rawValue) rejects (letters and digits only)",
+                    fix: "Use only letters and digits in orders.client_order_id_prefix at \(prefix.location)\(cleaned.isEmpty ? "" : ", e.g. \"\(cleaned)\"")."
+                )
+            }
+            if room < Self.minUniqueChars {
+                let maxPrefix = limit.length - Self.minUniqueChars
+                assessment.warn(
+                    "client order id prefix \"\(prefix.value)\" is \(length) characters, leaving \(max(room, 0)) of \(exchange.rawValue)'s \(limit.length) for the unique part",
+                    fix: "Shorten orders.client_order_id_prefix at \(prefix.location) to at most \(maxPrefix) characters."
+                )
+            }
+        }
+
+        if let observed {
+            observed.judge(into: &assessment, orders: orders)
+            if observed.records > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); no id shared by distinct orders",
+                    measured: observed.measured,
+                    expected: "an id on every order and cancel; retries reuse it; distinct orders never share one"
+                )
+            }
+        } else {
+            assessment.note("ids in the order records not checked: \(MissingEvidence.logs)")
+        }
+        return assessment.finding(
+            pass: "every order carries a client order id and retries reuse it",
+            measured: "client_order_ids = \(orders.clientOrderIds?.value.description ?? "missing"), reuse_id_on_retry = \(orders.reuseIdOnRetry?.value.description ?? "missing") (declared)",
+            expected: "both true"
+        )
+    }
+}

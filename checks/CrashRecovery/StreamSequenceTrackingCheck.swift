@@ -1,0 +1,129 @@
+import PreflightModel
+
+/// D3: order-book streams are checked for gaps by their sequence numbers.
+public struct StreamSequenceTrackingCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "D3",
+        name: "stream-sequence-tracking",
+        section: .crashRecovery,
+        severity: .high,
+        summary: "The bot tracks the sequence numbers of its stream messages and acts on every gap.",
+        rationale: """
+            A websocket can drop messages silently. Without sequence checks the local order book drifts from the \
+            exchange's and the bot trades on prices that are not there.
+            """,
+        rule: """
+            fail unless streams.sequence_tracking is true (Binance U/u, plus pu on futures; Bybit u/seq; OKX \
+            seqId/prevSeqId; Coinbase sequence_num) and streams.on_gap is log, resync or halt (ignore fails); \
+            fail if a gap found in the logged sequence numbers has no gap record from the bot. Not applicable to \
+            Kraken, whose v2 books carry a CRC32 checksum instead of sequence numbers.
+            """,
+        remediation: """
+            Compare each message's sequence fields with the previous one's, treat a gap as a broken book \
+            (resync or halt), log it, and declare streams.sequence_tracking: true and streams.on_gap: resync in \
+            preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist D3",
+            "https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams#how-to-manage-a-local-order-book-correctly",
+            "https://www.okx.com/docs-v5/en/#order-book-trading-market-data-ws-order-book-channel",
+        ]
+    )
+
+    /// The fields a bot compares to find a gap, per exchange.
+    static func sequenceFields(_ exchange: Exchange) -> String {
+        switch exchange {
+        case .binance: "U/u (first and last update id)"
+        case .binanceFutures: "U/u and pu (previous final update id)"
+        case .bybit: "u/seq"
+        case .okx: "seqId/prevSeqId"
+        case .coinbase: "sequence_num (one counter per connection, across its channels)"
+        case .kraken: "the CRC32 checksum"
+        }
+    }
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let exchange = manifest.bot.exchange
+        if exchange.value == .kraken {
+            return .notApplicable(
+                "Kraken v2 books carry a CRC32 checksum, not sequence numbers",
+                evidence: [.declared(exchange)]
+            )
+        }
+        let fields = Self.sequenceFields(exchange.value)
+        // A manifest derived from a framework's config says nothing of sequence handling unless it says so.
+        let undeclared = manifest.derivedFrom != nil && manifest.streams?.sequenceTracking == nil && manifest.streams?.onGap == nil
+        let observed = evidence.logs.map { SequenceObservation($0, fields: fields) }
+        guard let streams = manifest.streams, !undeclared else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, declaredTracking: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "sequenced messages; every gap matched by a ws_gap record")
+            }
+            return .unknown(
+                "no stream policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
+                remediation: """
+                    Add a streams section to \(manifest.path) with sequence_tracking: true and on_gap: resync, \
+                    and check \(fields) on every message.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(streams.sequenceTracking)
+        assessment.cite(streams.onGap)
+
+        if let observed, observed.showsTracking, streams.sequenceTracking?.value != true {
+            let declared = streams.sequenceTracking.map { "declares sequence_tracking false at \($0.location)" } ?? "does not declare sequence_tracking"
+            assessment.note("\(declared); the logs decide: \(observed.summary)")
+        } else if let tracking = streams.sequenceTracking {
+            if !tracking.value {
+                assessment.fail(
+                    "stream sequence numbers are not tracked (\(exchange.value.rawValue): \(fields))",
+                    fix: "Check \(fields) on every message and set streams.sequence_tracking: true at \(tracking.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "stream sequence tracking not declared (streams.sequence_tracking missing)",
+                fix: "Check \(fields) on every message and add sequence_tracking: true to the streams section of \(manifest.path)."
+            )
+        }
+
+        if let onGap = streams.onGap {
+            if onGap.value == .ignore {
+                assessment.fail(
+                    "a gap in a stream is ignored, so the local book goes stale",
+                    fix: "Resync (or halt) on a gap and set streams.on_gap: resync at \(onGap.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "no action on a stream gap declared (streams.on_gap missing)",
+                fix: "Resync (or halt) on a gap and add on_gap: resync to the streams section of \(manifest.path)."
+            )
+        }
+
+        if let observed {
+            observed.judge(into: &assessment, declaredTracking: streams.sequenceTracking)
+            if observed.messages > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); on a gap: \(streams.onGap?.value.rawValue ?? "-") (declared)",
+                    measured: observed.measured,
+                    expected: "\(fields) on stream messages; every gap matched by the bot's ws_gap record"
+                )
+            }
+        } else {
+            assessment.note("gaps not checked against logs: \(MissingEvidence.logs)")
+        }
+        return assessment.finding(
+            pass: "tracks \(fields) and acts on gaps (\(streams.onGap?.value.rawValue ?? "-"))",
+            measured: "sequence_tracking = \(streams.sequenceTracking?.value.description ?? "missing"), on_gap = \(streams.onGap?.value.rawValue ?? "missing") (declared)",
+            expected: "sequence_tracking true, on_gap log, resync or halt"
+        )
+    }
+}

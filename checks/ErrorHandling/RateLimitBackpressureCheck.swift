@@ -1,0 +1,152 @@
+import PreflightModel
+
+/// C2: after a 429 the bot sends less, not the same load again.
+public struct RateLimitBackpressureCheck: RetryRuleCheck {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "C2",
+        name: "rate-limit-backpressure",
+        section: .errorHandling,
+        severity: .high,
+        summary: "After a 429 the bot sheds load: fewer requests in flight or a lower request rate until the window clears.",
+        rationale: """
+            A 429 says the bot is over its weight or order-rate limit. Retrying at the same pace keeps it over \
+            the limit, and exchanges answer repeated violations with a 418 and an IP ban that stops every bot \
+            on the host.
+            """,
+        rule: """
+            fail if errors.rate_limit is retry or ignore; warn if it only escalates (escalate, retry_then_escalate, \
+            retry_then_halt) without saying it lowers its load; fail unless the logs show a lower in-flight count \
+            or request rate in the 60 s after a 429 than in the 60 s before it (api_request records, summed over \
+            every 429 episode with a full minute of traffic on both sides).
+            """,
+        remediation: """
+            On a 429, lower the bot's in-flight count or request rate (back off for at least Retry-After) and \
+            declare errors.rate_limit: backoff (or shed) in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: ["checklist C2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "load shedding after a 429 not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
+    }
+
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let scan = logs.scan
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let window = Int(facts.backpressureWindowSeconds)
+        if facts.rateLimit.responses.isEmpty {
+            return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.attempts.requests) requests, so load shedding after one is not confirmed")
+        }
+        // A rate can only be measured where every request is logged.
+        let complete = Set(scan.sources.filter { $0.requestCompleteness == .complete }.map(\.file))
+        let measured = facts.backpressure(in: complete)
+        let skipped = facts.backpressureBySource.filter { !($0.file.map(complete.contains) ?? false) }
+        if measured.episodesJudged == 0, !skipped.isEmpty {
+            let why = scan.sources.filter { source in skipped.contains { $0.file == source.file } }
+                .compactMap { source in source.requestCompleteness.shortfall.map { "\(source.file): \($0)" } }
+            var silent = RetryLogObservation.silent(
+                "the request rate around the \(facts.rateLimit.responses.count) rate-limit responses cannot be measured: only a log that records every request shows a rate (\(why.joined(separator: "; ")))"
+            )
+            silent.cite(facts.rateLimit.responses, "rate-limit response")
+            return silent
+        }
+        var observation = compare(measured, facts: facts, window: window)
+        if !skipped.isEmpty {
+            observation.notes.append("rate-limit episodes in \(skipped.compactMap(\.file).joined(separator: ", ")) left out: those logs do not record every request")
+        }
+        return observation
+    }
+
+    private func compare(_ backpressure: RateLimitBackpressure, facts: RetryLogFacts, window: Int) -> RetryLogObservation {
+        guard backpressure.episodesJudged > 0 else {
+            var silent = RetryLogObservation.silent(
+                "the logs hold \(facts.rateLimit.responses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
+            )
+            silent.cite(facts.rateLimit.responses, "rate-limit response")
+            return silent
+        }
+        // Judged over all episodes together: one episode's window is small and noisy, the bot's habit is not.
+        let notShed = backpressure.episodesNotShed
+        let episodes = backpressure.episodesJudged
+        let before = backpressure.requestsBefore
+        let after = backpressure.requestsAfter
+        var inflightText = ""
+        var fewerInflight = false
+        if let meanBefore = backpressure.meanInflightBefore, let meanAfter = backpressure.meanInflightAfter {
+            inflightText = "; mean in flight \(Self.decimal(meanBefore)) before, \(Self.decimal(meanAfter)) after"
+            fewerInflight = meanAfter < meanBefore
+        }
+        let counts = "\(after) requests in the \(window) s after \(episodes) rate-limit episodes against \(before) in the \(window) s before\(inflightText)"
+        var observation = RetryLogObservation.upheld(
+            "the bot sheds load after a 429: \(counts)",
+            measured: "\(counts) (logs)", evidence: []
+        )
+        if after >= before && !fewerInflight {
+            let first = notShed.samples.first.map { " (e.g. \($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "kept its load after a 429: \(counts)\(first)",
+                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; the logs show the same load right after the 429\(RetryLogObservation.at(notShed))."
+            )
+            observation.cite(notShed, "no backpressure")
+        } else {
+            observation.cite(facts.rateLimit.responses, "rate-limit response")
+            if !notShed.isEmpty {
+                observation.notes.append(
+                    "\(notShed.count) of \(episodes) episodes on their own showed no drop, e.g. \(notShed.samples[0].detail ?? "") at \(notShed.samples[0].location)"
+                )
+            }
+        }
+        if backpressure.episodesUndecided > 0 {
+            observation.notes.append("\(backpressure.episodesUndecided) rate-limit episodes too near the ends of the logs, or with too little traffic before them, to compare")
+        }
+        return observation
+    }
+
+    private static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        guard let declared = manifest.errors?.rateLimit else {
+            let remediation = manifest.errors == nil
+                ? "Add an errors section to \(manifest.path) with rate_limit: backoff, and make the client lower its request rate after a 429."
+                : "Add rate_limit: backoff to the errors section of \(manifest.path), and make the client lower its request rate after a 429."
+            return .unknown(
+                "no action declared for rate-limit responses (errors.rate_limit)",
+                remediation: remediation
+            )
+        }
+        var assessment = Assessment()
+        assessment.cite(.declared(declared, "errors.rate_limit = \(declared.value.rawValue)"))
+        let action = declared.value.rawValue
+        switch declared.value {
+        case .backoff, .shed, .halt, .drop:
+            break
+        case .retry, .ignore:
+            assessment.fail(
+                "keeps the same load after a 429 (errors.rate_limit: \(action))",
+                fix: "Lower the in-flight count or request rate after a 429 (wait at least Retry-After, no less than \(policy.int(.backoffFloorMs)) ms) and set errors.rate_limit: backoff at \(declared.location)."
+            )
+        case .escalate, .retryThenEscalate, .retryThenHalt:
+            assessment.warn(
+                "escalates but does not say it lowers its request rate after a 429 (errors.rate_limit: \(action))",
+                fix: "Lower the in-flight count or request rate after a 429 before escalating, and set errors.rate_limit: backoff (or shed) at \(declared.location)."
+            )
+        }
+        return assessment.finding(
+            pass: "lowers its load after a 429 (errors.rate_limit: \(action))",
+            measured: "errors.rate_limit: \(action) (declared)",
+            expected: "errors.rate_limit: backoff, shed, halt or drop"
+        )
+    }
+}

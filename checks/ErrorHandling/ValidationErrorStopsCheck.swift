@@ -1,0 +1,100 @@
+import PreflightModel
+
+/// C4: a request the exchange rejected as invalid is not sent again unchanged.
+public struct ValidationErrorStopsCheck: RetryRuleCheck {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "C4",
+        name: "validation-error-stops",
+        section: .errorHandling,
+        severity: .high,
+        summary: "A request rejected as invalid (a 4xx other than 401/403/418/429, or a parameter or filter error code) is never retried.",
+        rationale: """
+            A rejected parameter, a price off the tick size or a quantity under the minimum fails the same way \
+            every time. Retrying it only spends request weight and error budget, and hides a bug that needs a fix.
+            """,
+        rule: """
+            fail if errors.validation retries (retry, retry_then_escalate, retry_then_halt, backoff); fail if a \
+            request that failed validation (4xx other than 401/403/418/429, or the exchange's parameter/validation \
+            codes) was retried in the logs.
+            """,
+        remediation: """
+            Treat validation errors as final: drop the request (or halt/escalate), log the exchange's message, \
+            and declare errors.validation: drop in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: ["checklist C4", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+
+    let checkedInLogs = "retries after validation errors not checked against logs"
+
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
+    }
+
+    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        let facts = logs.retries
+        let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
+        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        let failures = facts.validation.failures
+        if failures.isEmpty {
+            return .silent("the logs hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.attempts.requests) requests, so the declared action is not confirmed")
+        }
+        let retried = facts.validation.retries
+        var observation = RetryLogObservation.upheld(
+            "none of the \(failures.count) requests rejected as invalid in the logs was retried",
+            measured: "\(failures.count) validation errors, \(retried.count) retries after one (logs)", evidence: []
+        )
+        if !retried.isEmpty {
+            let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
+            observation.fail(
+                "a request rejected as invalid was retried \(retried.count) times\(first)",
+                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as the logs show\(RetryLogObservation.at(retried)))."
+            )
+            observation.cite(retried, "retry after a validation error")
+        } else if let lowerBound {
+            // A log that may omit attempts cannot show that none followed.
+            var silent = RetryLogObservation.silent(
+                "the logs show no retry after their \(failures.count) validation errors, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+            )
+            silent.cite(failures, "validation error")
+            return silent
+        } else {
+            observation.cite(failures, "validation error")
+        }
+        return observation
+    }
+
+    func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        guard let declared = manifest.errors?.validation else {
+            let remediation = manifest.errors == nil
+                ? "Add an errors section to \(manifest.path) with validation: drop, and make the client give up on validation errors."
+                : "Add validation: drop to the errors section of \(manifest.path), and make the client give up on validation errors."
+            return .unknown(
+                "no action declared for validation errors (errors.validation)",
+                remediation: remediation
+            )
+        }
+        var assessment = Assessment()
+        assessment.cite(.declared(declared, "errors.validation = \(declared.value.rawValue)"))
+        let action = declared.value.rawValue
+        switch declared.value {
+        case .drop, .halt, .escalate, .ignore, .shed:
+            break
+        case .retry, .retryThenEscalate, .retryThenHalt, .backoff:
+            assessment.fail(
+                "validation errors are retried (errors.validation: \(action)); the same request fails the same way every time",
+                fix: "Stop retrying 4xx responses other than 401/403/418/429 and the exchange's parameter and filter codes, and set errors.validation: drop at \(declared.location)."
+            )
+        }
+        return assessment.finding(
+            pass: "validation errors are not retried (errors.validation: \(action))",
+            measured: "errors.validation: \(action) (declared)",
+            expected: "errors.validation: drop, halt or escalate"
+        )
+    }
+}

@@ -1,0 +1,191 @@
+import PreflightModel
+
+/// E3: clock drift is logged per signed request and alerts well before requests start being rejected.
+public struct ClockOffsetAlertCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "E3",
+        name: "clock-offset-alert",
+        section: .observability,
+        severity: .high,
+        summary: "The clock offset is logged on every signed request, and an alert fires at no more than half the recvWindow.",
+        rationale: """
+            Once the local clock drifts past the recvWindow, every signed request is rejected and the bot can \
+            neither trade nor cancel. An alert at half the window leaves time to fix the clock before that happens.
+            """,
+        rule: """
+            fail unless clock.logs_offset is true and clock.offset_alert_ms is declared at no more than 50% \
+            (policy offset_share_of_recv_window) of the recvWindow (clock.recv_window_ms, else the exchange's \
+            default); fail if logged offsets crossed the threshold (the stricter of the declared alert and the \
+            policy's share of the recvWindow) without an alert record within 60 s: an escalation record, or a \
+            warn-or-worse record of another kind that logs clock_offset_ms. Logged offset coverage on signed \
+            requests (policy field_coverage) outranks clock.logs_offset.
+            """,
+        remediation: """
+            Measure the offset against the exchange's server time, log it as clock_offset_ms on every signed \
+            request, alert when it exceeds half the recvWindow, and declare clock.logs_offset: true and \
+            clock.offset_alert_ms in preflight.yml.
+            """,
+        evidenceSources: [.manifest, .logs],
+        references: [
+            "checklist E3",
+            "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type#timing-security",
+        ],
+        frameworkRemediation: [
+            "freqtrade": """
+                freqtrade does not log the clock offset per request. Keep exchange.ccxt_config.options.adjustForTimeDifference \
+                true, keep the host's NTP sync tight (A5), and alert on -1021 lines in freqtrade's log. To declare a \
+                custom alert, write a preflight.yml with `preflight init --from-framework freqtrade` and set clock.offset_alert_ms.
+                """,
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let share = policy[.offsetShareOfRecvWindow]
+        let sharePercent = Int((share * 100).rounded())
+        let exchange = manifest.bot.exchange.value
+        let defaultWindow = exchange.defaultRecvWindowMs
+        let logs = evidence.logs
+        let logsText = logs.map { $0.requests.offsetAlerts.recordsWithOffset == 0 ? "the logs hold no clock_offset_ms values" : "" }
+            ?? MissingEvidence.logs
+        guard let clock = manifest.clock else {
+            let window = defaultWindow ?? 5000
+            if let logs, !logs.requests.offsetAlerts.unalertedCrossings.isEmpty {
+                var assessment = Assessment()
+                Self.judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
+                return assessment.finding(pass: "")
+            }
+            return .unknown(
+                "no clock policy declared (clock section)\(logsText.isEmpty ? "" : " and \(logsText)")",
+                remediation: """
+                    Add a clock section to \(manifest.path) with recv_window_ms: \(window), offset_alert_ms: \
+                    \(Int(Double(window) * share)) or less, and logs_offset: true.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(clock.recvWindowMs)
+        assessment.cite(clock.offsetAlertMs)
+        assessment.cite(clock.logsOffset)
+
+        let coverage = logs?.requests.clockOffsetCoverage
+        let required = policy[.fieldCoverage]
+        if let coverage, coverage.records > 0 {
+            let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
+            if (coverage.share ?? 0) < required {
+                for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
+                assessment.fail(
+                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(NumberText.whole(required * 100))%",
+                    fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifest.path)."
+                )
+            } else if let logs {
+                assessment.cite(logs.readCitation(carried))
+                if clock.logsOffset?.value != true {
+                    assessment.note("clock.logs_offset is not declared true, but the logs show \(carried); the logs decide")
+                }
+            }
+        } else if let logsOffset = clock.logsOffset {
+            if !logsOffset.value {
+                assessment.fail(
+                    "the clock offset is not logged on signed requests",
+                    fix: "Log clock_offset_ms on every signed request record and set clock.logs_offset: true at \(logsOffset.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "the clock offset is not declared as logged (clock.logs_offset missing)",
+                fix: "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifest.path)."
+            )
+        }
+
+        let recvWindow = clock.recvWindowMs?.value ?? defaultWindow
+        let maxAlert = recvWindow.map { Int(Double($0) * share) }
+        let maxText = maxAlert.map { "\($0)" } ?? "\(sharePercent)% of recv_window_ms"
+        if let alert = clock.offsetAlertMs {
+            if alert.value < 1 {
+                assessment.fail(
+                    "clock.offset_alert_ms is \(alert.value); the alert threshold must be positive",
+                    fix: "Set clock.offset_alert_ms at \(alert.location) to a value from 1 to \(maxText)."
+                )
+            } else if let recvWindow, let maxAlert, alert.value > maxAlert {
+                assessment.fail(
+                    "the offset alert at \(alert.value) ms exceeds \(sharePercent)% of the \(recvWindow) ms recvWindow",
+                    fix: "Lower clock.offset_alert_ms at \(alert.location) to at most \(maxAlert)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "no clock offset alert declared (clock.offset_alert_ms missing)",
+                fix: "Alert when the offset exceeds \(sharePercent)% of the recvWindow: add offset_alert_ms: \(maxText) (or less) to the clock section of \(manifest.path)."
+            )
+        }
+
+        guard let recvWindow else {
+            // Declared violations above still fail; otherwise the threshold cannot be judged.
+            if assessment.hasFailures { return assessment.finding(pass: "") }
+            return .unknown(
+                "\(exchange.rawValue) has no default recvWindow to compare the alert with; declare clock.recv_window_ms",
+                evidence: assessment.evidence,
+                remediation: "Add recv_window_ms (the window the bot signs with) to the clock section of \(manifest.path)."
+            )
+        }
+        if clock.recvWindowMs == nil {
+            assessment.note("recvWindow taken as \(exchange.rawValue)'s default of \(recvWindow) ms")
+        }
+        if let logs {
+            Self.judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
+        } else {
+            assessment.note("offset crossings without alert records not checked against logs: \(MissingEvidence.logs)")
+        }
+        let alertText = clock.offsetAlertMs.map { "\($0.value) ms" } ?? "none"
+        return assessment.finding(
+            pass: "logs the clock offset and alerts at \(alertText), within \(sharePercent)% of the \(recvWindow) ms recvWindow",
+            measured: "alert at \(alertText) (declared)" + (logs.map { logs in
+                let alerts = logs.requests.offsetAlerts
+                return "; \(alerts.recordsWithOffset) logged offsets, \(alerts.crossings) crossings, "
+                    + "\(alerts.unalertedCrossings.count) without an alert (logs)"
+            } ?? ""),
+            expected: "at most \(Int(Double(recvWindow) * share)) ms, offset logged"
+        )
+    }
+
+    /// Logged offsets beyond the alert threshold (the stricter of the declared one and the policy share of the
+    /// recvWindow) fail unless an alert record (an escalation, or a warn-level
+    /// record carrying the offset) lies within the alert window of the crossing.
+    static func judgeCrossings(_ alerts: ClockOffsetAlertFacts, into assessment: inout Assessment) {
+        guard alerts.recordsWithOffset > 0 else {
+            assessment.note("the logs hold no clock_offset_ms values to check against the alert threshold")
+            return
+        }
+        guard let threshold = alerts.thresholdMs.map({ Int($0) }) else {
+            assessment.note("logged offsets not checked: no alert threshold or recvWindow to compare them with")
+            return
+        }
+        let window = Int(alerts.alertWindowMs / 1000)
+        let unalerted = alerts.unalertedCrossings
+        if !unalerted.isEmpty {
+            for ref in unalerted.citations("offset beyond \(threshold) ms without an alert") { assessment.cite(ref) }
+            assessment.fail(
+                "logged offsets crossed the \(threshold) ms alert threshold \(unalerted.count) time\(unalerted.count == 1 ? "" : "s") "
+                    + "without an alert record within \(window) s (\(unalerted.exampleText))",
+                fix: """
+                    Raise an alert (log an escalation record and page) whenever the measured clock offset exceeds \
+                    \(threshold) ms; if the bot already alerts under another event name, map it to escalation under logs.events.
+                    """
+            )
+            return
+        }
+        if let worst = alerts.worstOffset {
+            assessment.cite(EvidenceRef(.logs, at: worst.location, "largest logged clock offset, \(NumberText.whole(worst.value)) ms"))
+        }
+        if alerts.crossings > 0 {
+            assessment.note("logged offsets crossed \(threshold) ms \(alerts.crossings) time\(alerts.crossings == 1 ? "" : "s"), each with an alert record")
+        } else {
+            let worst = alerts.worstOffset.map { Int($0.value.rounded()) } ?? 0
+            assessment.note("\(alerts.recordsWithOffset) logged offsets stayed within \(threshold) ms (largest \(worst) ms)")
+        }
+    }
+}

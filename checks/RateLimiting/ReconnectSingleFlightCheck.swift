@@ -1,0 +1,146 @@
+import PreflightModel
+
+/// B5: one reconnect per stream at a time, with delays that grow and carry jitter.
+public struct ReconnectSingleFlightCheck: Check {
+    public init() {}
+
+    public let item = CheckItem(
+        id: "B5",
+        name: "reconnect-singleflight",
+        section: .rateLimiting,
+        severity: .high,
+        summary: "Each stream has at most one reconnect in progress at a time, and successive reconnect delays grow and carry jitter.",
+        rationale: """
+            When a stream drops, several handlers often notice at once. Without a single flight they open parallel \
+            connections that burn the connection limit; without growing, jittered delays every stream of every \
+            bot reconnects in lockstep the moment the exchange comes back, and gets refused again.
+            """,
+        rule: """
+            fail unless streams.reconnect.single_flight is true and streams.reconnect.backoff grows \
+            (exponential or linear) and carries jitter; fail if two reconnect attempts for the same stream \
+            overlap in the logs, or successive reconnect delays show no jitter or no growth.
+            """,
+        remediation: """
+            Guard each stream's reconnect with a single in-flight task and wait an exponential, jittered delay \
+            between attempts; declare streams.reconnect: {single_flight: true, backoff: {kind: exponential, \
+            base_ms: 1000, max_ms: 30000, jitter: full}} in preflight.yml.
+            """,
+        evidenceSources: [.logs, .manifest],
+        references: ["checklist B5"],
+        frameworkRemediation: [
+            "hummingbot": """
+                hummingbot's connectors reconnect a dropped stream after a fixed delay, with no growth or jitter, and no \
+                setting changes it: run one bot per key and IP so a reconnect storm stays small, and record the accepted \
+                risk as a suppression for B5 with an owner and expiry.
+                """,
+        ]
+    )
+
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let manifest = evidence.manifest
+        let suggestedBackoff = "{kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}"
+        let observed = evidence.logs.map(ReconnectObservation.init)
+        guard let streams = manifest.streams else {
+            if let observed, observed.hasProblems {
+                var assessment = Assessment()
+                observed.judge(into: &assessment, declaredSingleFlight: nil)
+                return assessment.finding(pass: "", measured: observed.measured, expected: "no overlapping attempts; delays that grow and vary")
+            }
+            return .unknown(
+                "no stream reconnect policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
+                remediation: """
+                    Add a streams section to \(manifest.path) with reconnect: {single_flight: true, \
+                    backoff: \(suggestedBackoff)}.
+                    """
+            )
+        }
+
+        var assessment = Assessment()
+        assessment.cite(streams.reconnectSingleFlight)
+
+        if let singleFlight = streams.reconnectSingleFlight {
+            if !singleFlight.value {
+                assessment.fail(
+                    "reconnects to the same stream may overlap (streams.reconnect.single_flight is false)",
+                    fix: "Allow one reconnect per stream at a time and set streams.reconnect.single_flight: true at \(singleFlight.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "does not declare single-flight reconnects (streams.reconnect.single_flight missing)",
+                fix: "Add single_flight: true under streams.reconnect in \(manifest.path)."
+            )
+        }
+
+        var spread = 0
+        var kindText = "no"
+        var jitterText = "no"
+        if let backoff = streams.reconnectBackoff {
+            assessment.cite(backoff.kind)
+            assessment.cite(backoff.baseMs)
+            assessment.cite(backoff.jitter)
+            assessment.cite(backoff.jitterMs)
+            kindText = backoff.kind?.value.rawValue ?? "unknown"
+            jitterText = backoff.jitter?.value.rawValue ?? (backoff.jitterMs == nil ? "no" : "uniform")
+
+            if let kind = backoff.kind {
+                if let growth = observed?.growth, kind.value == .none || kind.value == .constant {
+                    assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); the logs decide: \(growth.text)")
+                } else if kind.value == .none || kind.value == .constant {
+                    assessment.fail(
+                        "reconnect delays show no growth (streams.reconnect.backoff.kind is \(kind.value.rawValue))",
+                        fix: "Make reconnect delays grow and set streams.reconnect.backoff.kind at \(kind.location) to exponential."
+                    )
+                }
+            } else {
+                assessment.fail(
+                    "declares no reconnect backoff kind, so growth is unknown (streams.reconnect.backoff.kind missing)",
+                    fix: "Add kind: exponential to streams.reconnect.backoff in \(manifest.path)."
+                )
+            }
+
+            spread = backoff.jitterSpreadMs ?? 0
+            if spread <= 0, let jitter = observed?.jitter {
+                assessment.note("declares no reconnect jitter; the logs decide: \(jitter.text)")
+            } else if spread <= 0 {
+                let reason: String
+                if let jitter = backoff.jitter, jitter.value == .none {
+                    reason = "jitter is none"
+                } else if backoff.jitterSpreadMs == nil {
+                    reason = "no jitter spread declared"
+                } else {
+                    reason = "the jitter spread is 0 ms"
+                }
+                let place = backoff.jitter.map { "at \($0.location)" } ?? "in \(manifest.path)"
+                assessment.fail(
+                    "reconnect delays show no jitter (\(reason))",
+                    fix: "Set streams.reconnect.backoff.jitter \(place) to full, with base_ms above 0."
+                )
+            }
+        } else {
+            assessment.fail(
+                "declares no delay between reconnects (streams.reconnect.backoff missing)",
+                fix: "Add backoff: \(suggestedBackoff) under streams.reconnect in \(manifest.path)."
+            )
+        }
+
+        let singleFlightText = streams.reconnectSingleFlight.map { "\($0.value)" } ?? "missing"
+        if let observed {
+            observed.judge(into: &assessment, declaredSingleFlight: streams.reconnectSingleFlight)
+            if observed.attempts > 0 {
+                return assessment.finding(
+                    pass: "the logs show \(observed.summary); declares single_flight \(singleFlightText), \(kindText) backoff",
+                    measured: observed.measured,
+                    expected: "no overlapping attempts per stream; delays that grow with the attempt and vary (jitter)"
+                )
+            }
+        } else if !assessment.hasFailures {
+            assessment.note("overlapping reconnects not checked against logs: \(MissingEvidence.logs)")
+        }
+        return assessment.finding(
+            pass: "reconnects one at a time per stream, with \(kindText) delays and \(jitterText) jitter",
+            measured: "single_flight \(singleFlightText), \(kindText) backoff, jitter spread \(spread) ms (declared)",
+            expected: "single_flight true, growing backoff with jitter"
+        )
+    }
+}
