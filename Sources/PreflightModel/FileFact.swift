@@ -29,9 +29,4 @@ public struct FileFact: Codable, Sendable, Equatable {
         self.parentExists = parentExists
         self.reason = reason
     }
-
-    public static func file(_ path: String, size: Int) -> FileFact { FileFact(path: path, kind: .regularFile, size: size) }
-    public static func missing(_ path: String, parentExists: Bool = true) -> FileFact {
-        FileFact(path: path, kind: .missing, parentExists: parentExists, reason: "No such file or directory")
-    }
 }

@@ -43,7 +43,7 @@ struct FrameworkTests {
         #expect(!run.stdout.contains("PLACEHOLDER_API_KEY") && !run.stdout.contains("PLACEHOLDER_SECRET"))
     }
 
-    @Test func freqtradeFailsD2ForItsMissingClientOrderIdsWithAFrameworkFix() throws {
+    @Test func freqtradeFailsD2ForItsMissingClientOrderIDsWithAFrameworkFix() throws {
         let items = try Self.report(try Self.audit("freqtrade", freqtradeConfig, ["--format", "json"]))
         let d2 = try #require(items["D2"])
         #expect(d2["status"] as? String == "fail")

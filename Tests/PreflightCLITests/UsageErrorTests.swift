@@ -57,7 +57,7 @@ struct InputErrorTests {
         #expect(!run.stderr.isEmpty)
     }
 
-    @Test func unknownIdGetsADidYouMean() throws {
+    @Test func unknownIDGetsADidYouMean() throws {
         let run = try PreflightBinary.run(["explain", "A7"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("'A7' is not a checklist item; did you mean"))

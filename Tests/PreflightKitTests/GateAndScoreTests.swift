@@ -75,7 +75,7 @@ struct GateAndScoreTests {
         #expect(!report.gate.passed)
     }
 
-    @Test func selectionRejectsUnknownIds() {
+    @Test func selectionRejectsUnknownIDs() {
         #expect(throws: InputError.self) { try Selection.parse(only: ["A9"], skip: []) }
         #expect((try? Selection.parse(only: ["a1,b3"], skip: []))?.only == ["A1", "B3"])
     }

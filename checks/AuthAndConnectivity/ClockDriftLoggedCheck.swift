@@ -42,7 +42,6 @@ public struct ClockDriftLoggedCheck: Check {
         let manifest = evidence.manifest
         let exchange = manifest.bot.exchange.value
         let suggestedWindow = exchange.defaultRecvWindowMs ?? 5000
-        let range = Self.recvWindowRange
         let offset = Self.measureOffset(evidence, policy: policy)
         var logsFact = MissingEvidence.logs
         if let logs = evidence.logs {
@@ -63,7 +62,19 @@ public struct ClockDriftLoggedCheck: Check {
                     """
             )
         }
+        return Self.declaredFinding(
+            clock, offset: offset, notObserved: notObserved, suggestedWindow: suggestedWindow,
+            manifestPath: manifest.path, policy: policy
+        )
+    }
 
+    /// No signed request in the logs: the declared clock section fails or leaves the item unknown (only
+    /// the logs can pass it); the exchange probe's offset, when decisive, overrides both.
+    private static func declaredFinding(
+        _ clock: ClockSection, offset: OffsetVerdict, notObserved: String, suggestedWindow: Int, manifestPath: String,
+        policy: Policy
+    ) -> Finding {
+        let range = recvWindowRange
         var assessment = Assessment()
         assessment.cite(clock.logsOffset)
         assessment.cite(clock.recvWindowMs)
@@ -89,7 +100,17 @@ public struct ClockDriftLoggedCheck: Check {
             return assessment.finding(pass: "")
         }
         if let ref = offset.citation { assessment.cite(ref) }
+        return declaredUnconfirmed(
+            clock, assessment: assessment, notObserved: notObserved, suggestedWindow: suggestedWindow,
+            manifestPath: manifestPath, policy: policy
+        )
+    }
 
+    /// A sound declaration the logs do not confirm: unknown, saying what is declared and what is missing.
+    private static func declaredUnconfirmed(
+        _ clock: ClockSection, assessment: Assessment, notObserved: String, suggestedWindow: Int, manifestPath: String,
+        policy: Policy
+    ) -> Finding {
         var facts: [String] = []
         var missing: [String] = []
         if clock.logsOffset != nil {
@@ -107,7 +128,7 @@ public struct ClockDriftLoggedCheck: Check {
         }
         var finding = assessment.unknown(facts.joined(separator: "; ") + "; \(notObserved)")
         if !missing.isEmpty {
-            finding.remediation = "Add \(missing.joined(separator: " and ")) to the clock section of \(manifest.path)."
+            finding.remediation = "Add \(missing.joined(separator: " and ")) to the clock section of \(manifestPath)."
         }
         return finding
     }

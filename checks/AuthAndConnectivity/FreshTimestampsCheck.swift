@@ -48,12 +48,23 @@ public struct FreshTimestampsCheck: Check {
         }
         let facts = logs.requests
         let exchange = evidence.manifest.bot.exchange.value
-        let logTimestamps = "Log the timestamp (or nonce) each signed request carried as request_timestamp, and signed: true, on its api_request record."
         guard facts.requests > 0 else {
             assessment.cite(logs.readCitation("no api_request records"))
-            return assessment.unknown("signed-request timestamps not checked: \(logs.noRequestsText)", remediation: logTimestamps)
+            return assessment.unknown("signed-request timestamps not checked: \(logs.noRequestsText)", remediation: Self.logTimestamps)
         }
 
+        Self.judgeRejections(facts, exchange: exchange, into: &assessment)
+        Self.judgeNoncesAndReuse(facts, into: &assessment)
+        Self.judgeSkew(facts, into: &assessment)
+        if assessment.hasFailures { return assessment.finding(pass: "") }
+        return Self.freshFinding(facts, logs: logs, exchange: exchange, assessment: assessment)
+    }
+
+    private static let logTimestamps = "Log the timestamp (or nonce) each signed request carried as request_timestamp, and signed: true, on its api_request record."
+
+    /// The exchange's timestamp-window rejections: of a stale or reused timestamp (a failure), of a fresh
+    /// one (the clocks disagree, judged by A6 and E3), or of one not logged (cannot be told apart).
+    private static func judgeRejections(_ facts: RequestLogFacts, exchange: Exchange, into assessment: inout Assessment) {
         let rejections = facts.staleTimestampRejections
         if !rejections.isEmpty {
             for ref in rejections.citations("timestamp-window rejection of a stale or reused timestamp") { assessment.cite(ref) }
@@ -74,6 +85,9 @@ public struct FreshTimestampsCheck: Check {
         if !unstamped.isEmpty {
             assessment.note("\(unstamped.count) timestamp-window rejection\(unstamped.count == 1 ? "" : "s") on records without a request_timestamp (\(unstamped.exampleText)): whether the timestamp was stale or the clocks disagree cannot be told")
         }
+    }
+
+    private static func judgeNoncesAndReuse(_ facts: RequestLogFacts, into assessment: inout Assessment) {
         let backwards = facts.decreasingNonces
         if !backwards.isEmpty {
             for ref in backwards.citations("nonce lower than one already sent") { assessment.cite(ref) }
@@ -90,18 +104,26 @@ public struct FreshTimestampsCheck: Check {
                 fix: "Take a fresh timestamp (or a strictly increasing nonce) for every signed request, retries included; never re-send a signed payload."
             )
         }
-        let skewed = facts.skewedTimestamps
-        let limit = Int(facts.timestampSkewLimitMs)
-        if !skewed.isEmpty {
-            for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
-            let worst = facts.worstTimestampSkew.map { ", worst \(NumberText.whole($0.value)) ms at \($0.place)" } ?? ""
-            assessment.fail(
-                "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(limit) ms from when it was sent\(worst)",
-                fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
-            )
-        }
-        if assessment.hasFailures { return assessment.finding(pass: "") }
+    }
 
+    private static func judgeSkew(_ facts: RequestLogFacts, into assessment: inout Assessment) {
+        let skewed = facts.skewedTimestamps
+        guard !skewed.isEmpty else { return }
+        for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
+        let worst = facts.worstTimestampSkew.map { ", worst \(NumberText.whole($0.value)) ms at \($0.place)" } ?? ""
+        assessment.fail(
+            "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(Int(facts.timestampSkewLimitMs)) ms from when it was sent\(worst)",
+            fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
+        )
+    }
+
+    /// Nothing failed: a pass when signed requests logged their timestamps, unknown when none did.
+    private static func freshFinding(
+        _ facts: RequestLogFacts, logs: LogEvidence, exchange: Exchange, assessment: Assessment
+    ) -> Finding {
+        var assessment = assessment
+        let fresh = facts.freshTimestampRejections
+        let unstamped = facts.unstampedTimestampRejections
         guard facts.signedRequests > 0 else {
             assessment.cite(logs.readCitation("\(facts.requests) api_request records, none signed"))
             return assessment.unknown(
@@ -129,7 +151,7 @@ public struct FreshTimestampsCheck: Check {
         return assessment.finding(
             pass: "\(facts.signedWithRequestTimestamp) signed requests each carried a fresh timestamp (none re-sent with its old one within \(Int(facts.reuseWindowMs / 1000)) s, \(gap)); \(rejectionText)",
             measured: "\(gap), 0 reused, 0 rejections of stale timestamps, \(fresh.count) of fresh ones (logs)",
-            expected: "gap at most \(limit) ms, no reuse, no \(exchange.rawValue) timestamp rejection of a stale timestamp"
+            expected: "gap at most \(Int(facts.timestampSkewLimitMs)) ms, no reuse, no \(exchange.rawValue) timestamp rejection of a stale timestamp"
         )
     }
 }

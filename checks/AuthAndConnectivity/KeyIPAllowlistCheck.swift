@@ -56,7 +56,11 @@ public struct KeyIPAllowlistCheck: Check {
                     """
             )
         }
+        return Self.declaredFinding(allowlist, notAsked: notAsked)
+    }
 
+    /// The manifest's allowlist, judged where the exchange does not report the key's IP binding.
+    static func declaredFinding(_ allowlist: Located<[String]>, notAsked: String) -> Finding {
         var assessment = Assessment()
         assessment.cite(allowlist)
         let entries = allowlist.value
@@ -69,27 +73,7 @@ public struct KeyIPAllowlistCheck: Check {
                     """
             )
         }
-        for entry in entries {
-            guard let parsed = IPAllowlistEntry(entry) else {
-                assessment.fail(
-                    "credentials.ip_allowlist entry '\(entry)' is not an IP address or CIDR range",
-                    fix: """
-                        Replace '\(entry)' at \(allowlist.location) with the bot's IPv4 or IPv6 address or CIDR \
-                        range, for example 203.0.113.10/32.
-                        """
-                )
-                continue
-            }
-            if parsed.prefixLength == 0 {
-                assessment.fail(
-                    "credentials.ip_allowlist entry \(entry) allows every address",
-                    fix: """
-                        Replace \(entry) at \(allowlist.location), and on the exchange, with the bot's own egress \
-                        addresses (a /\(parsed.isIPv6 ? 128 : 32) each).
-                        """
-                )
-            }
-        }
+        for entry in entries { judgeDeclaredEntry(entry, at: allowlist.location, into: &assessment) }
 
         assessment.note("allowlist as declared in credentials.ip_allowlist; \(notAsked)")
         let listed = entries.joined(separator: ", ")
@@ -99,6 +83,29 @@ public struct KeyIPAllowlistCheck: Check {
             measured: "[\(listed)] (declared)",
             expected: "a non-empty list of addresses or CIDR ranges, none allowing every address"
         )
+    }
+
+    /// Fails an entry that is not an address or range, or one that allows every address.
+    private static func judgeDeclaredEntry(_ entry: String, at location: SourceLocation, into assessment: inout Assessment) {
+        guard let parsed = IPAllowlistEntry(entry) else {
+            assessment.fail(
+                "credentials.ip_allowlist entry '\(entry)' is not an IP address or CIDR range",
+                fix: """
+                    Replace '\(entry)' at \(location) with the bot's IPv4 or IPv6 address or CIDR \
+                    range, for example 203.0.113.10/32.
+                    """
+            )
+            return
+        }
+        if parsed.prefixLength == 0 {
+            assessment.fail(
+                "credentials.ip_allowlist entry \(entry) allows every address",
+                fix: """
+                    Replace \(entry) at \(location), and on the exchange, with the bot's own egress \
+                    addresses (a /\(parsed.isIPv6 ? 128 : 32) each).
+                    """
+            )
+        }
     }
 
     /// The exchange's own word on the key's IP binding; nil when it does not say.

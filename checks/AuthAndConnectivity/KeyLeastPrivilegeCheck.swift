@@ -50,20 +50,9 @@ public struct KeyLeastPrivilegeCheck: Check {
         let manifest = evidence.manifest
         let bot = manifest.bot
         let needed = Self.neededPermissions(mode: bot.effectiveMode, markets: bot.effectiveMarkets)
-        let neededText = Self.list(needed)
 
         var assessment = Assessment()
-        for location in manifest.inlineSecrets {
-            assessment.cite(EvidenceRef(.manifest, at: location, "secret written inline (value not shown)"))
-            assessment.fail(
-                "a secret is written inline in \(location)",
-                fix: """
-                    Remove the secret at \(location) from the manifest, rotate the key (it has been exposed to \
-                    everyone who can read the file), and name the environment variable in \
-                    credentials.api_key_env / api_secret_env instead.
-                    """
-            )
-        }
+        Self.failInlineSecrets(manifest.inlineSecrets, into: &assessment)
 
         let declared = manifest.credentials?.keyPermissions
         let exchangeNote: String
@@ -74,20 +63,7 @@ public struct KeyLeastPrivilegeCheck: Check {
                 needed: needed, bot: bot, into: &assessment
             )
         case let .failed(endpoint, reason)?:
-            let location = evidence.exchange?.location(endpoint)
-            if assessment.hasFailures {
-                assessment.note("key permission probe failed: \(reason)")
-                return assessment.finding(pass: "")
-            }
-            return Finding(
-                status: .error, summary: "key permission probe failed: \(reason)",
-                evidence: assessment.evidence + [EvidenceRef(.exchange, at: location, "GET \(endpoint) failed")],
-                remediation: """
-                    Make the probe succeed from the bot host: check that the exchange (or bot.base_url) is reachable, \
-                    that the key in \(manifest.credentials?.apiKeyEnv?.value ?? "the credentials' environment variables") \
-                    is valid and may read its own permissions, then run preflight again.
-                    """
-            )
+            return Self.probeFailed(endpoint: endpoint, reason: reason, evidence: evidence, assessment: assessment)
         case let .unavailable(reason)?:
             exchangeNote = "the exchange was not asked (\(reason))"
         case nil:
@@ -95,24 +71,73 @@ public struct KeyLeastPrivilegeCheck: Check {
         }
 
         guard let declared else {
-            let remediation = """
-                Declare credentials.key_permissions: \(neededText) in \(manifest.path), matching the key's \
-                permissions on the exchange, or let preflight ask the exchange (set the key's environment variables).
-                """
-            let reason = "\(exchangeNote.replacingOccurrences(of: "the exchange was not asked", with: "key permissions unknown")) and credentials.key_permissions is not declared"
-            if assessment.problems.isEmpty {
-                return .unknown(reason, remediation: remediation)
-            }
-            assessment.note("permissions not checked: \(reason)")
-            return assessment.finding(pass: "")
+            return Self.undeclared(exchangeNote: exchangeNote, needed: needed, manifestPath: manifest.path, assessment: assessment)
         }
         assessment.note("permissions as declared in credentials.key_permissions; \(exchangeNote)")
         return Self.judge(declared.value, source: .declared(declared), declared: declared, needed: needed, bot: bot, into: &assessment)
     }
 
+    private static func failInlineSecrets(_ locations: [SourceLocation], into assessment: inout Assessment) {
+        for location in locations {
+            assessment.cite(EvidenceRef(.manifest, at: location, "secret written inline (value not shown)"))
+            assessment.fail(
+                "a secret is written inline in \(location)",
+                fix: """
+                    Remove the secret at \(location) from the manifest, rotate the key (it has been exposed to \
+                    everyone who can read the file), and name the environment variable in \
+                    credentials.api_key_env / api_secret_env instead.
+                    """
+            )
+        }
+    }
+
+    /// The permission probe failed: an error, unless an inline secret already fails the item.
+    private static func probeFailed(endpoint: String, reason: String, evidence: Evidence, assessment: Assessment) -> Finding {
+        var assessment = assessment
+        let location = evidence.exchange?.location(endpoint)
+        if assessment.hasFailures {
+            assessment.note("key permission probe failed: \(reason)")
+            return assessment.finding(pass: "")
+        }
+        return Finding(
+            status: .error, summary: "key permission probe failed: \(reason)",
+            evidence: assessment.evidence + [EvidenceRef(.exchange, at: location, "GET \(endpoint) failed")],
+            remediation: """
+                Make the probe succeed from the bot host: check that the exchange (or bot.base_url) is reachable, \
+                that the key in \(evidence.manifest.credentials?.apiKeyEnv?.value ?? "the credentials' environment variables") \
+                is valid and may read its own permissions, then run preflight again.
+                """
+        )
+    }
+
+    /// Neither the exchange nor the manifest tells the key's permissions.
+    private static func undeclared(
+        exchangeNote: String, needed: [CredentialsSection.Permission], manifestPath: String, assessment: Assessment
+    ) -> Finding {
+        var assessment = assessment
+        let remediation = """
+            Declare credentials.key_permissions: \(list(needed)) in \(manifestPath), matching the key's \
+            permissions on the exchange, or let preflight ask the exchange (set the key's environment variables).
+            """
+        let reason = "\(exchangeNote.replacingOccurrences(of: "the exchange was not asked", with: "key permissions unknown")) and credentials.key_permissions is not declared"
+        if assessment.problems.isEmpty {
+            return .unknown(reason, remediation: remediation)
+        }
+        assessment.note("permissions not checked: \(reason)")
+        return assessment.finding(pass: "")
+    }
+
     enum PermissionSource {
         case declared(Located<[CredentialsSection.Permission]>)
         case exchange(KeyFacts, ExchangeEvidence)
+    }
+
+    /// Where the judged permissions came from, in the finding's words.
+    private struct PermissionBasis {
+        /// "declared" or "reported by <exchange>".
+        var text: String
+        /// The remediation's tail that brings credentials.key_permissions in line ("" when nothing to set).
+        var setDeclared: String
     }
 
     static func judge(
@@ -121,17 +146,43 @@ public struct KeyLeastPrivilegeCheck: Check {
         bot: BotSection, into assessment: inout Assessment
     ) -> Finding {
         let neededText = list(needed)
-        let basis: String
-        let setDeclared: String
+        let basis = citeSource(source, permissions: permissions, declared: declared, neededText: neededText, into: &assessment)
+        assessment.cite(bot.mode)
+        assessment.cite(bot.markets)
+
+        let movers = permissions.filter(\.movesFunds)
+        if !movers.isEmpty {
+            assessment.fail(
+                "the key can move funds out of the account (\(list(movers, brackets: false)); \(basis.text))",
+                fix: """
+                    Remove \(list(movers, brackets: false)) from the key in the exchange's API key settings (or replace \
+                    the key with one holding only \(neededText))\(basis.setDeclared).
+                    """
+            )
+        }
+        judgeTrading(permissions.filter(\.trades), needed: needed, bot: bot, basis: basis, into: &assessment)
+
+        return assessment.finding(
+            pass: permissions.isEmpty
+                ? "the key holds no permissions (\(basis.text))"
+                : "the key holds only \(list(permissions, brackets: false)) (\(basis.text))",
+            measured: "\(list(permissions)) (\(basis.text))",
+            expected: "at most \(neededText); no withdraw or transfer"
+        )
+    }
+
+    private static func citeSource(
+        _ source: PermissionSource, permissions: [CredentialsSection.Permission],
+        declared: Located<[CredentialsSection.Permission]>?, neededText: String, into assessment: inout Assessment
+    ) -> PermissionBasis {
         switch source {
         case let .declared(located):
             assessment.cite(located)
-            basis = "declared"
-            setDeclared = ", then set credentials.key_permissions at \(located.location) to \(neededText)"
+            return PermissionBasis(
+                text: "declared", setDeclared: ", then set credentials.key_permissions at \(located.location) to \(neededText)"
+            )
         case let .exchange(facts, exchange):
             assessment.cite(EvidenceRef(.exchange, at: exchange.location(facts.endpoint), "key permissions: \(list(permissions))"))
-            basis = "reported by \(exchange.exchange.rawValue)"
-            setDeclared = declared.map { ", and set credentials.key_permissions at \($0.location) to \(neededText)" } ?? ""
             for note in facts.notes { assessment.note(note) }
             if let declared {
                 assessment.cite(declared)
@@ -139,54 +190,42 @@ public struct KeyLeastPrivilegeCheck: Check {
                     assessment.note("the manifest declares \(list(declared.value)) at \(declared.location); the exchange reports \(list(permissions)), and the exchange decides")
                 }
             }
-        }
-        assessment.cite(bot.mode)
-        assessment.cite(bot.markets)
-
-        let movers = permissions.filter(\.movesFunds)
-        if !movers.isEmpty {
-            assessment.fail(
-                "the key can move funds out of the account (\(list(movers, brackets: false)); \(basis))",
-                fix: """
-                    Remove \(list(movers, brackets: false)) from the key in the exchange's API key settings (or replace \
-                    the key with one holding only \(neededText))\(setDeclared).
-                    """
+            return PermissionBasis(
+                text: "reported by \(exchange.exchange.rawValue)",
+                setDeclared: declared.map { ", and set credentials.key_permissions at \($0.location) to \(neededText)" } ?? ""
             )
         }
+    }
 
-        let trading = permissions.filter(\.trades)
+    /// A read-only bot fails on any trading permission; a trading bot warns on one for a market it does not trade.
+    private static func judgeTrading(
+        _ trading: [CredentialsSection.Permission], needed: [CredentialsSection.Permission], bot: BotSection,
+        basis: PermissionBasis, into assessment: inout Assessment
+    ) {
         if bot.effectiveMode == .readOnly {
             if !trading.isEmpty {
                 let modeAt = bot.mode.map { " at \($0.location)" } ?? ""
                 assessment.fail(
-                    "the bot declares itself read_only but the key can trade (\(list(trading, brackets: false)); \(basis))",
+                    "the bot declares itself read_only but the key can trade (\(list(trading, brackets: false)); \(basis.text))",
                     fix: """
-                        Use a key with read permission only\(setDeclared.replacingOccurrences(of: neededText, with: "[read]")); \
+                        Use a key with read permission only\(basis.setDeclared.replacingOccurrences(of: list(needed), with: "[read]")); \
                         if the bot does trade, set bot.mode: trading\(modeAt).
                         """
                 )
             }
-        } else {
-            let unused = trading.filter { !needed.contains($0) }
-            if !unused.isEmpty {
-                let markets = bot.effectiveMarkets.map(\.rawValue).joined(separator: ", ")
-                assessment.warn(
-                    "the key holds \(list(unused, brackets: false)), which the bot does not use (bot.markets is [\(markets)]; \(basis))",
-                    fix: """
-                        Remove \(list(unused, brackets: false)) from the key in the exchange's API key settings\(setDeclared); \
-                        if the bot does trade those markets, add them to bot.markets.
-                        """
-                )
-            }
+            return
         }
-
-        return assessment.finding(
-            pass: permissions.isEmpty
-                ? "the key holds no permissions (\(basis))"
-                : "the key holds only \(list(permissions, brackets: false)) (\(basis))",
-            measured: "\(list(permissions)) (\(basis))",
-            expected: "at most \(neededText); no withdraw or transfer"
-        )
+        let unused = trading.filter { !needed.contains($0) }
+        if !unused.isEmpty {
+            let markets = bot.effectiveMarkets.map(\.rawValue).joined(separator: ", ")
+            assessment.warn(
+                "the key holds \(list(unused, brackets: false)), which the bot does not use (bot.markets is [\(markets)]; \(basis.text))",
+                fix: """
+                    Remove \(list(unused, brackets: false)) from the key in the exchange's API key settings\(basis.setDeclared); \
+                    if the bot does trade those markets, add them to bot.markets.
+                    """
+            )
+        }
     }
 
     /// Read, plus the trading permission of each market a trading bot declares.

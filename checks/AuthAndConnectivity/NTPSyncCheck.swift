@@ -55,10 +55,23 @@ public struct NTPSyncCheck: Check {
         guard let deciding = host.deciding, let status = deciding.status else {
             return undecided(host, place: place, ceiling: ceiling, fixes: fixes, assessment: assessment, expected: expected)
         }
-        let name = deciding.source.displayName
         assessment.note(Self.chain(host, decidedBy: deciding))
+        Self.citeDecidingStatus(status, of: deciding, host: host, place: place, into: &assessment)
 
-        // What the deciding source said, cited first.
+        let judge = SyncJudge(source: deciding.source, status: status, ceiling: ceiling, fixes: fixes)
+        judge.judgeRunning(into: &assessment)
+        var readings = SyncReadings()
+        judge.judgePollCeiling(into: &assessment, readings: &readings)
+        judge.judgeLastSync(host: host, into: &assessment, readings: &readings)
+        judge.judgeKernel(host, into: &assessment)
+        return judge.conclusion(assessment, readings: readings, place: place, expected: expected)
+    }
+
+    /// What the deciding source said, cited first.
+    private static func citeDecidingStatus(
+        _ status: TimeSyncStatus, of deciding: TimeSourceAttempt, host: HostClockEvidence, place: String,
+        into assessment: inout Assessment
+    ) {
         var facts: [String] = []
         if let synchronised = status.synchronised { facts.append(synchronised ? "synchronised" : "not synchronised") }
         if let because = status.synchronisedBecause { facts.append("(\(because))") }
@@ -67,73 +80,98 @@ public struct NTPSyncCheck: Check {
         if let offset = status.offsetSeconds { facts.append("offset \(Self.offset(offset))") }
         if let poll = status.currentPollSeconds { facts.append("polling every \(DurationText.seconds(poll)) now") }
         let statusFile = host.isCaptured ? deciding.consulted.first.map { SourceLocation(file: $0) } : nil
-        assessment.cite(EvidenceRef(.host, at: statusFile, "\(name), \(place): " + facts.joined(separator: " ")))
+        assessment.cite(EvidenceRef(.host, at: statusFile, "\(deciding.source.displayName), \(place): " + facts.joined(separator: " ")))
+    }
 
-        if !status.active {
-            assessment.fail("\(name) is not active (\(status.synchronisedBecause ?? "inactive"))", fix: fixes.activate(deciding.source))
-        }
-        if status.synchronised == false {
-            assessment.fail(
-                "\(name) is running but not synchronised (\(status.synchronisedBecause ?? "no reason given"))",
-                fix: fixes.resynchronise(deciding.source)
-            )
-        }
-
-        var unknowns: [String] = []
+    /// What the deciding source's readings measured, and what they left unknown.
+    private struct SyncReadings {
         var measured: [String] = []
-        if let limit = status.pollCeiling {
+        var unknowns: [String] = []
+    }
+
+    /// Judges the deciding source's status against the poll ceiling.
+    private struct SyncJudge {
+        var source: TimeSource
+        var status: TimeSyncStatus
+        var ceiling: Int
+        var fixes: ClockSyncFixes
+
+        var name: String { source.displayName }
+
+        func judgeRunning(into assessment: inout Assessment) {
+            if !status.active {
+                assessment.fail("\(name) is not active (\(status.synchronisedBecause ?? "inactive"))", fix: fixes.activate(source))
+            }
+            if status.synchronised == false {
+                assessment.fail(
+                    "\(name) is running but not synchronised (\(status.synchronisedBecause ?? "no reason given"))",
+                    fix: fixes.resynchronise(source)
+                )
+            }
+        }
+
+        func judgePollCeiling(into assessment: inout Assessment, readings: inout SyncReadings) {
+            guard let limit = status.pollCeiling else {
+                readings.unknowns.append("\(name)'s poll ceiling is not known: \(status.pollCeilingUnknownBecause ?? "no setting found")")
+                return
+            }
             assessment.cite(EvidenceRef(.host, at: limit.location, "\(name) poll ceiling \(limit.seconds) s: \(limit.origin)"))
-            measured.append("poll ceiling \(DurationText.seconds(Double(limit.seconds))) (\(limit.origin))")
+            readings.measured.append("poll ceiling \(DurationText.seconds(Double(limit.seconds))) (\(limit.origin))")
             if limit.seconds > ceiling {
                 assessment.fail(
                     "\(name) polls as rarely as every \(DurationText.seconds(Double(limit.seconds))), over the \(ceiling) s ceiling: \(limit.origin)\(limit.location.map { " (\($0))" } ?? "")",
-                    fix: fixes.lowerCeiling(deciding.source, limit: limit)
+                    fix: fixes.lowerCeiling(source, limit: limit)
                 )
             } else if let gap = status.pollCeilingUnknownBecause {
-                unknowns.append("\(name)'s poll ceiling may be higher than \(limit.seconds) s: \(gap)")
+                readings.unknowns.append("\(name)'s poll ceiling may be higher than \(limit.seconds) s: \(gap)")
             }
-        } else {
-            unknowns.append("\(name)'s poll ceiling is not known: \(status.pollCeilingUnknownBecause ?? "no setting found")")
         }
 
-        if let age = status.lastSyncAgeSeconds {
-            let shown = DurationText.seconds(max(0, age))
-            measured.append("last sync \(shown) ago")
-            if age > Double(ceiling) {
-                assessment.fail(
-                    "the last successful sync was \(shown) ago (\(status.lastSyncAgeSource ?? "age source not recorded")), longer than the \(ceiling) s ceiling",
-                    fix: fixes.resynchronise(deciding.source)
+        func judgeLastSync(host: HostClockEvidence, into assessment: inout Assessment, readings: inout SyncReadings) {
+            if let age = status.lastSyncAgeSeconds {
+                let shown = DurationText.seconds(max(0, age))
+                readings.measured.append("last sync \(shown) ago")
+                if age > Double(ceiling) {
+                    assessment.fail(
+                        "the last successful sync was \(shown) ago (\(status.lastSyncAgeSource ?? "age source not recorded")), longer than the \(ceiling) s ceiling",
+                        fix: fixes.resynchronise(source)
+                    )
+                }
+            } else if status.synchronised != false {
+                readings.unknowns.append("the time of \(name)'s last successful sync is not known\(NTPSyncCheck.whyNoAge(source, host: host))")
+            }
+        }
+
+        func judgeKernel(_ host: HostClockEvidence, into assessment: inout Assessment) {
+            if status.synchronised == true, let kernel = host.kernel, !kernel.synchronised {
+                // In a capture the kernel's view was read from a file: cite it there.
+                let read = host.attempt(.kernel)?.consulted.first.map { SourceLocation(file: $0) }
+                assessment.cite(EvidenceRef(.host, at: read, "kernel: \(kernel.summary)"))
+                assessment.warn(
+                    "\(name) reports synchronised but the kernel clock is not (maxerror \(DurationText.seconds(Double(kernel.maxErrorMicroseconds) / 1e6))): \(name) is not steering this clock",
+                    fix: fixes.steer(source)
                 )
+            } else if let kernel = host.kernel {
+                assessment.note("kernel: \(kernel.summary)")
             }
-        } else if status.synchronised != false {
-            unknowns.append("the time of \(name)'s last successful sync is not known\(Self.whyNoAge(deciding.source, host: host))")
         }
 
-        if status.synchronised == true, let kernel = host.kernel, !kernel.synchronised {
-            // In a capture the kernel's view was read from a file: cite it there.
-            let read = host.attempt(.kernel)?.consulted.first.map { SourceLocation(file: $0) }
-            assessment.cite(EvidenceRef(.host, at: read, "kernel: \(kernel.summary)"))
-            assessment.warn(
-                "\(name) reports synchronised but the kernel clock is not (maxerror \(DurationText.seconds(Double(kernel.maxErrorMicroseconds) / 1e6))): \(name) is not steering this clock",
-                fix: fixes.steer(deciding.source)
-            )
-        } else if let kernel = host.kernel {
-            assessment.note("kernel: \(kernel.summary)")
-        }
-
-        let measuredText = measured.isEmpty ? nil : measured.joined(separator: ", ")
-        if assessment.hasFailures || unknowns.isEmpty {
-            var finding = assessment.finding(
-                pass: "\(name) is synchronised and polls at most every \(status.pollCeiling.map { "\($0.seconds) s" } ?? "?") (\(status.pollCeiling?.origin ?? "")), last sync \(DurationText.seconds(max(0, status.lastSyncAgeSeconds ?? 0))) ago; \(place)",
-                measured: measuredText, expected: expected
-            )
-            if finding.status == .fail { finding.details += unknowns }
+        /// A failure or a full set of readings decides; otherwise what is not known leaves the item unknown.
+        func conclusion(_ assessment: Assessment, readings: SyncReadings, place: String, expected: String) -> Finding {
+            let measuredText = readings.measured.isEmpty ? nil : readings.measured.joined(separator: ", ")
+            if assessment.hasFailures || readings.unknowns.isEmpty {
+                var finding = assessment.finding(
+                    pass: "\(name) is synchronised and polls at most every \(status.pollCeiling.map { "\($0.seconds) s" } ?? "?") (\(status.pollCeiling?.origin ?? "")), last sync \(DurationText.seconds(max(0, status.lastSyncAgeSeconds ?? 0))) ago; \(place)",
+                    measured: measuredText, expected: expected
+                )
+                if finding.status == .fail { finding.details += readings.unknowns }
+                return finding
+            }
+            var finding = assessment.unknown(readings.unknowns.joined(separator: "; "), remediation: fixes.lookAgain(source))
+            finding.measured = measuredText
+            finding.expected = expected
             return finding
         }
-        var finding = assessment.unknown(unknowns.joined(separator: "; "), remediation: fixes.lookAgain(deciding.source))
-        finding.measured = measuredText
-        finding.expected = expected
-        return finding
     }
 
     /// No daemon answered: the kernel alone cannot show a poll interval.

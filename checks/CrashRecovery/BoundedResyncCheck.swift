@@ -63,31 +63,7 @@ public struct BoundedResyncCheck: Check {
         assessment.cite(mode)
         assessment.cite(streams.resyncMaxItems)
         assessment.cite(streams.resyncMaxSeconds)
-
-        switch mode.value {
-        case .full:
-            assessment.fail(
-                "a resync refetches full state instead of deltas",
-                fix: """
-                    Replay missed deltas or fetch a depth-bounded snapshot instead: set streams.resync.mode at \
-                    \(mode.location) to delta or snapshot, with max_items or max_duration_s.
-                    """
-            )
-        case .delta, .snapshot:
-            if streams.resyncMaxItems == nil && streams.resyncMaxSeconds == nil {
-                assessment.fail(
-                    "a \(mode.value.rawValue) resync is unbounded: neither max_items nor max_duration_s is declared",
-                    fix: "Bound the resync and add max_items (e.g. the book depth the bot needs) or max_duration_s to streams.resync in \(manifest.path)."
-                )
-            }
-        }
-        let bounds = [("streams.resync.max_items", streams.resyncMaxItems), ("streams.resync.max_duration_s", streams.resyncMaxSeconds)]
-        for case let (key, bound?) in bounds where bound.value < 1 {
-            assessment.fail(
-                "\(key) is \(bound.value); a resync bound must be at least 1",
-                fix: "Set \(key) at \(bound.location) to a positive value."
-            )
-        }
+        Self.judgeDeclaredResync(mode, streams: streams, manifestPath: manifest.path, into: &assessment)
 
         if let observed {
             observed.judge(into: &assessment, streams: streams)
@@ -110,5 +86,36 @@ public struct BoundedResyncCheck: Check {
             measured: "mode \(mode.value.rawValue)\(declaredBounds.isEmpty ? "" : ", \(declaredBounds)") (declared)",
             expected: "delta or snapshot with max_items or max_duration_s"
         )
+    }
+
+    /// A full refetch fails; a delta or snapshot resync needs a positive bound on its items or duration.
+    private static func judgeDeclaredResync(
+        _ mode: Located<StreamsSection.ResyncMode>, streams: StreamsSection, manifestPath: String,
+        into assessment: inout Assessment
+    ) {
+        switch mode.value {
+        case .full:
+            assessment.fail(
+                "a resync refetches full state instead of deltas",
+                fix: """
+                    Replay missed deltas or fetch a depth-bounded snapshot instead: set streams.resync.mode at \
+                    \(mode.location) to delta or snapshot, with max_items or max_duration_s.
+                    """
+            )
+        case .delta, .snapshot:
+            if streams.resyncMaxItems == nil && streams.resyncMaxSeconds == nil {
+                assessment.fail(
+                    "a \(mode.value.rawValue) resync is unbounded: neither max_items nor max_duration_s is declared",
+                    fix: "Bound the resync and add max_items (e.g. the book depth the bot needs) or max_duration_s to streams.resync in \(manifestPath)."
+                )
+            }
+        }
+        let bounds = [("streams.resync.max_items", streams.resyncMaxItems), ("streams.resync.max_duration_s", streams.resyncMaxSeconds)]
+        for case let (key, bound?) in bounds where bound.value < 1 {
+            assessment.fail(
+                "\(key) is \(bound.value); a resync bound must be at least 1",
+                fix: "Set \(key) at \(bound.location) to a positive value."
+            )
+        }
     }
 }

@@ -76,66 +76,20 @@ public struct IdempotencyKeysCheck: Check {
                     """
             )
         }
-
         var assessment = Assessment()
-        assessment.cite(orders.clientOrderIds)
-        assessment.cite(orders.reuseIdOnRetry)
-        assessment.cite(orders.clientOrderIdPrefix)
+        assessment.cite(orders.clientOrderIDs)
+        assessment.cite(orders.reuseIDOnRetry)
+        assessment.cite(orders.clientOrderIDPrefix)
 
         let logsShowIDs = observed.map { $0.records > 0 && !$0.missingIDs } ?? false
         let logsShowReuse = observed.map { $0.retriesReusingID > 0 && $0.retriesWithNewID == 0 } ?? false
-        if logsShowIDs, orders.clientOrderIds?.value != true {
-            assessment.note("declares client_order_ids \(orders.clientOrderIds.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
-        } else if let ids = orders.clientOrderIds {
-            if !ids.value {
-                assessment.fail(
-                    "orders are sent without client order ids",
-                    fix: "Send a unique client order id on every placement and cancellation and set orders.client_order_ids: true at \(ids.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "no client order ids declared (orders.client_order_ids missing)",
-                fix: "Send a unique client order id on every placement and cancellation and add client_order_ids: true to the orders section of \(manifest.path)."
-            )
-        }
-
-        if logsShowReuse, orders.reuseIdOnRetry?.value != true {
-            assessment.note("declares reuse_id_on_retry \(orders.reuseIdOnRetry.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed?.retriesReusingID ?? 0) retries reuse their id")
-        } else if let reuse = orders.reuseIdOnRetry {
-            if !reuse.value {
-                assessment.fail(
-                    "a retry sends a new client order id, so a timed-out order can be placed twice",
-                    fix: "Keep the client order id across retries of the same order and set orders.reuse_id_on_retry: true at \(reuse.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "retries are not declared to reuse the client order id (orders.reuse_id_on_retry missing)",
-                fix: "Keep the client order id across retries and add reuse_id_on_retry: true to the orders section of \(manifest.path)."
-            )
-        }
-
-        if let prefix = orders.clientOrderIdPrefix {
-            let exchange = manifest.bot.exchange.value
-            let limit = Self.idLimit(exchange)
-            let length = prefix.value.count
-            let room = limit.length - length
-            if limit.alphanumericOnly,
-               !prefix.value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
-                let cleaned = String(prefix.value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
-                assessment.fail(
-                    "client order id prefix \"\(prefix.value)\" has characters \(exchange.rawValue) rejects (letters and digits only)",
-                    fix: "Use only letters and digits in orders.client_order_id_prefix at \(prefix.location)\(cleaned.isEmpty ? "" : ", e.g. \"\(cleaned)\"")."
-                )
-            }
-            if room < Self.minUniqueChars {
-                let maxPrefix = limit.length - Self.minUniqueChars
-                assessment.warn(
-                    "client order id prefix \"\(prefix.value)\" is \(length) characters, leaving \(max(room, 0)) of \(exchange.rawValue)'s \(limit.length) for the unique part",
-                    fix: "Shorten orders.client_order_id_prefix at \(prefix.location) to at most \(maxPrefix) characters."
-                )
-            }
+        Self.judgeDeclaredIDs(orders.clientOrderIDs, logsShowIDs: logsShowIDs, manifestPath: manifest.path, into: &assessment)
+        Self.judgeDeclaredReuse(
+            orders.reuseIDOnRetry, logsShowReuse: logsShowReuse, retriesReusingID: observed?.retriesReusingID ?? 0,
+            manifestPath: manifest.path, into: &assessment
+        )
+        if let prefix = orders.clientOrderIDPrefix {
+            Self.judgePrefix(prefix, exchange: manifest.bot.exchange.value, into: &assessment)
         }
 
         if let observed {
@@ -152,8 +106,73 @@ public struct IdempotencyKeysCheck: Check {
         }
         return assessment.finding(
             pass: "every order carries a client order id and retries reuse it",
-            measured: "client_order_ids = \(orders.clientOrderIds?.value.description ?? "missing"), reuse_id_on_retry = \(orders.reuseIdOnRetry?.value.description ?? "missing") (declared)",
+            measured: "client_order_ids = \(orders.clientOrderIDs?.value.description ?? "missing"), reuse_id_on_retry = \(orders.reuseIDOnRetry?.value.description ?? "missing") (declared)",
             expected: "both true"
         )
+    }
+
+    /// orders.client_order_ids, unless the logs show an id on every order record (they decide).
+    private static func judgeDeclaredIDs(
+        _ ids: Located<Bool>?, logsShowIDs: Bool, manifestPath: String, into assessment: inout Assessment
+    ) {
+        if logsShowIDs, ids?.value != true {
+            assessment.note("declares client_order_ids \(ids.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
+        } else if let ids {
+            if !ids.value {
+                assessment.fail(
+                    "orders are sent without client order ids",
+                    fix: "Send a unique client order id on every placement and cancellation and set orders.client_order_ids: true at \(ids.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "no client order ids declared (orders.client_order_ids missing)",
+                fix: "Send a unique client order id on every placement and cancellation and add client_order_ids: true to the orders section of \(manifestPath)."
+            )
+        }
+    }
+
+    /// orders.reuse_id_on_retry, unless the logs show every retry reusing its id (they decide).
+    private static func judgeDeclaredReuse(
+        _ reuse: Located<Bool>?, logsShowReuse: Bool, retriesReusingID: Int, manifestPath: String,
+        into assessment: inout Assessment
+    ) {
+        if logsShowReuse, reuse?.value != true {
+            assessment.note("declares reuse_id_on_retry \(reuse.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(retriesReusingID) retries reuse their id")
+        } else if let reuse {
+            if !reuse.value {
+                assessment.fail(
+                    "a retry sends a new client order id, so a timed-out order can be placed twice",
+                    fix: "Keep the client order id across retries of the same order and set orders.reuse_id_on_retry: true at \(reuse.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "retries are not declared to reuse the client order id (orders.reuse_id_on_retry missing)",
+                fix: "Keep the client order id across retries and add reuse_id_on_retry: true to the orders section of \(manifestPath)."
+            )
+        }
+    }
+
+    /// The prefix must use characters the exchange accepts and leave room for the unique part.
+    private static func judgePrefix(_ prefix: Located<String>, exchange: Exchange, into assessment: inout Assessment) {
+        let limit = idLimit(exchange)
+        let length = prefix.value.count
+        let room = limit.length - length
+        if limit.alphanumericOnly,
+           !prefix.value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+            let cleaned = String(prefix.value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
+            assessment.fail(
+                "client order id prefix \"\(prefix.value)\" has characters \(exchange.rawValue) rejects (letters and digits only)",
+                fix: "Use only letters and digits in orders.client_order_id_prefix at \(prefix.location)\(cleaned.isEmpty ? "" : ", e.g. \"\(cleaned)\"")."
+            )
+        }
+        if room < minUniqueChars {
+            let maxPrefix = limit.length - minUniqueChars
+            assessment.warn(
+                "client order id prefix \"\(prefix.value)\" is \(length) characters, leaving \(max(room, 0)) of \(exchange.rawValue)'s \(limit.length) for the unique part",
+                fix: "Shorten orders.client_order_id_prefix at \(prefix.location) to at most \(maxPrefix) characters."
+            )
+        }
     }
 }

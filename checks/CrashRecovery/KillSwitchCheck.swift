@@ -62,68 +62,17 @@ public struct KillSwitchCheck: Check {
         assessment.cite(killSwitch.kind)
         assessment.cite(killSwitch.target)
         assessment.cite(killSwitch.lastExercised)
-        /// Set when the target could not be verified with the evidence collected.
-        var unverified: String?
-
-        if let kind = killSwitch.kind {
-            if kind.value == .redeploy {
-                assessment.fail(
-                    "the kill switch needs a redeploy",
-                    fix: """
-                        Add a halt path that needs no deploy and set kill_switch.kind at \(kind.location) to \
-                        flag_file, admin_endpoint, signal or chat_command, with its target.
-                        """
-                )
-            } else if let target = killSwitch.target {
-                unverified = judgeTarget(kind.value, target, evidence, into: &assessment)
-            } else {
-                assessment.fail(
-                    "the \(kind.value.rawValue) kill switch has no target (kill_switch.target missing)",
-                    fix: "Add target (\(Self.targetHint(kind.value))) to the kill_switch section at \(killSwitch.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "no kill switch kind declared (kill_switch.kind missing)",
-                fix: "Add kind (flag_file, admin_endpoint, signal or chat_command) and its target to the kill_switch section at \(killSwitch.location)."
-            )
-        }
+        let unverified = judgeKindAndTarget(killSwitch, evidence, into: &assessment)
 
         let facts = evidence.logs?.lifecycle
         if let logged = facts?.lastKillSwitchAt, let at = facts?.lastKillSwitchLocation {
-            // Observed outranks declared: the last kill_switch record in the logs decides the exercise age.
-            let days = Int((evidence.collectedAt.timeIntervalSince(logged) / 86_400).rounded(.down))
-            let day = DayStamp.format(logged)
-            assessment.cite(EvidenceRef(.logs, at: at, "kill_switch record on \(day)"))
-            let declared = killSwitch.lastExercised.map { "declares last_exercised \($0.value) at \($0.location); " } ?? ""
-            if let exercised = killSwitch.lastExercised, exercised.value.days(until: evidence.collectedAt) < 0 {
-                assessment.fail(
-                    "kill_switch.last_exercised \(exercised.value) is in the future",
-                    fix: "Set kill_switch.last_exercised at \(exercised.location) to the day the switch was last exercised (the logs show \(day))."
-                )
-            }
-            if days > maxDays {
-                assessment.warn(
-                    "\(declared)the last kill_switch record in the logs is \(days) days old (\(day) at \(at.fileAndLine)); the limit is \(maxDays) days",
-                    fix: "Exercise the kill switch (halt, confirm open orders are cancelled, resume) and keep the logs that show it."
-                )
-            } else {
-                assessment.note("\(declared)the logs show the kill switch exercised \(days) day\(days == 1 ? "" : "s") ago (\(facts?.killSwitchRecords ?? 0) kill_switch record\(facts?.killSwitchRecords == 1 ? "" : "s"), last on \(day) at \(at.fileAndLine))")
-            }
+            Self.judgeLoggedExercise(
+                at: logged, location: at, records: facts?.killSwitchRecords ?? 0, declared: killSwitch.lastExercised,
+                collectedAt: evidence.collectedAt, maxDays: maxDays, into: &assessment
+            )
         } else if let exercised = killSwitch.lastExercised {
             if let logs = evidence.logs { assessment.note("kill-switch exercise not seen in the logs: \(logs.noRecordsText([.killSwitch]))") }
-            let days = exercised.value.days(until: evidence.collectedAt)
-            if days < 0 {
-                assessment.fail(
-                    "kill_switch.last_exercised \(exercised.value) is in the future",
-                    fix: "Set kill_switch.last_exercised at \(exercised.location) to the day the switch was last exercised."
-                )
-            } else if days > maxDays {
-                assessment.warn(
-                    "the kill switch was last exercised \(days) days ago (\(exercised.value)); the limit is \(maxDays) days",
-                    fix: "Exercise the kill switch (halt, confirm open orders are cancelled, resume) and update kill_switch.last_exercised at \(exercised.location)."
-                )
-            }
+            Self.judgeDeclaredExercise(exercised, collectedAt: evidence.collectedAt, maxDays: maxDays, into: &assessment)
         } else {
             assessment.warn(
                 "no record that it was exercised in the last \(maxDays) days (kill_switch.last_exercised missing)",
@@ -152,6 +101,80 @@ public struct KillSwitchCheck: Check {
         )
     }
 
+    /// Fails a redeploy switch or a missing kind or target; returns why the target could not be verified,
+    /// or nil when it was (or there was none to verify).
+    private func judgeKindAndTarget(
+        _ killSwitch: KillSwitchSection, _ evidence: Evidence, into assessment: inout Assessment
+    ) -> String? {
+        guard let kind = killSwitch.kind else {
+            assessment.fail(
+                "no kill switch kind declared (kill_switch.kind missing)",
+                fix: "Add kind (flag_file, admin_endpoint, signal or chat_command) and its target to the kill_switch section at \(killSwitch.location)."
+            )
+            return nil
+        }
+        if kind.value == .redeploy {
+            assessment.fail(
+                "the kill switch needs a redeploy",
+                fix: """
+                    Add a halt path that needs no deploy and set kill_switch.kind at \(kind.location) to \
+                    flag_file, admin_endpoint, signal or chat_command, with its target.
+                    """
+            )
+            return nil
+        }
+        guard let target = killSwitch.target else {
+            assessment.fail(
+                "the \(kind.value.rawValue) kill switch has no target (kill_switch.target missing)",
+                fix: "Add target (\(Self.targetHint(kind.value))) to the kill_switch section at \(killSwitch.location)."
+            )
+            return nil
+        }
+        return judgeTarget(kind.value, target, evidence, into: &assessment)
+    }
+
+    /// Observed outranks declared: the last kill_switch record in the logs decides the exercise age.
+    private static func judgeLoggedExercise(
+        at logged: Date, location at: SourceLocation, records: Int, declared lastExercised: Located<DayStamp>?,
+        collectedAt: Date, maxDays: Int, into assessment: inout Assessment
+    ) {
+        let days = Int((collectedAt.timeIntervalSince(logged) / 86_400).rounded(.down))
+        let day = DayStamp.format(logged)
+        assessment.cite(EvidenceRef(.logs, at: at, "kill_switch record on \(day)"))
+        let declared = lastExercised.map { "declares last_exercised \($0.value) at \($0.location); " } ?? ""
+        if let exercised = lastExercised, exercised.value.days(until: collectedAt) < 0 {
+            assessment.fail(
+                "kill_switch.last_exercised \(exercised.value) is in the future",
+                fix: "Set kill_switch.last_exercised at \(exercised.location) to the day the switch was last exercised (the logs show \(day))."
+            )
+        }
+        if days > maxDays {
+            assessment.warn(
+                "\(declared)the last kill_switch record in the logs is \(days) days old (\(day) at \(at.fileAndLine)); the limit is \(maxDays) days",
+                fix: "Exercise the kill switch (halt, confirm open orders are cancelled, resume) and keep the logs that show it."
+            )
+        } else {
+            assessment.note("\(declared)the logs show the kill switch exercised \(days) day\(days == 1 ? "" : "s") ago (\(records) kill_switch record\(records == 1 ? "" : "s"), last on \(day) at \(at.fileAndLine))")
+        }
+    }
+
+    private static func judgeDeclaredExercise(
+        _ exercised: Located<DayStamp>, collectedAt: Date, maxDays: Int, into assessment: inout Assessment
+    ) {
+        let days = exercised.value.days(until: collectedAt)
+        if days < 0 {
+            assessment.fail(
+                "kill_switch.last_exercised \(exercised.value) is in the future",
+                fix: "Set kill_switch.last_exercised at \(exercised.location) to the day the switch was last exercised."
+            )
+        } else if days > maxDays {
+            assessment.warn(
+                "the kill switch was last exercised \(days) days ago (\(exercised.value)); the limit is \(maxDays) days",
+                fix: "Exercise the kill switch (halt, confirm open orders are cancelled, resume) and update kill_switch.last_exercised at \(exercised.location)."
+            )
+        }
+    }
+
     /// Judges the target for its kind; returns why it could not be verified, or nil when it was.
     private func judgeTarget(
         _ kind: KillSwitchSection.Kind, _ target: Located<String>, _ evidence: Evidence,
@@ -163,31 +186,7 @@ public struct KillSwitchCheck: Check {
             guard let fact = evidence.file(target.value) else {
                 return "flag file \(target.value): file evidence not collected"
             }
-            let state = fact.kind == .missing ? "missing, folder \(fact.parentExists ? "exists" : "missing")" : fact.kind.rawValue
-            assessment.cite(EvidenceRef(.files, at: SourceLocation(file: fact.resolvedPath), "\(fact.path): \(state)"))
-            switch fact.kind {
-            case .missing where !fact.parentExists:
-                let folder = (fact.resolvedPath as NSString).deletingLastPathComponent
-                assessment.fail(
-                    "the folder for the flag file does not exist: \(folder.isEmpty ? fact.resolvedPath : folder)",
-                    fix: "Create the folder \(folder.isEmpty ? "" : folder + " ")on the bot host (with the bot able to read it), or point kill_switch.target at \(target.location) into an existing folder."
-                )
-            case .missing:
-                break
-            case .directory:
-                assessment.fail(
-                    "the flag file path \(fact.resolvedPath) is a directory, so the flag can never be created",
-                    fix: "Point kill_switch.target at \(target.location) to a file path, e.g. \(target.value.hasSuffix("/") ? target.value : target.value + "/")halt.flag."
-                )
-            case .regularFile:
-                assessment.warn(
-                    "the flag file exists now: the kill switch is engaged (\(fact.resolvedPath))",
-                    fix: "Remove \(fact.resolvedPath) if the bot should trade, or leave it while the halt is intended."
-                )
-            case .unreadable:
-                return "flag file \(fact.resolvedPath) could not be checked: \(fact.reason ?? "unreadable")"
-            }
-            return nil
+            return Self.judgeFlagFile(fact, target: target, into: &assessment)
         case .adminEndpoint:
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
@@ -200,19 +199,7 @@ public struct KillSwitchCheck: Check {
             }
             return "admin endpoint not probed: \(MissingEvidence.host)"
         case .signal:
-            var name = value.uppercased()
-            if name.hasPrefix("SIG") { name.removeFirst(3) }
-            if Self.unhandledSignals.contains(name) {
-                assessment.fail(
-                    "SIG\(name) cannot be handled, so the bot cannot cancel open orders before it stops",
-                    fix: "Handle SIGTERM (or SIGUSR1) by cancelling open orders and halting, and set kill_switch.target at \(target.location) to it."
-                )
-            } else if !Self.handledSignals.contains(name) {
-                assessment.fail(
-                    "unknown signal \"\(target.value)\" as kill switch",
-                    fix: "Set kill_switch.target at \(target.location) to one of \(Self.handledSignals.map { "SIG\($0)" }.joined(separator: ", "))."
-                )
-            }
+            Self.judgeSignal(value, target: target, into: &assessment)
             return nil
         case .chatCommand:
             if value.isEmpty {
@@ -224,6 +211,52 @@ public struct KillSwitchCheck: Check {
             return nil
         case .redeploy:
             return nil
+        }
+    }
+
+    /// A flag file that may be created: its folder exists and nothing is there yet.
+    private static func judgeFlagFile(_ fact: FileFact, target: Located<String>, into assessment: inout Assessment) -> String? {
+        let state = fact.kind == .missing ? "missing, folder \(fact.parentExists ? "exists" : "missing")" : fact.kind.rawValue
+        assessment.cite(EvidenceRef(.files, at: SourceLocation(file: fact.resolvedPath), "\(fact.path): \(state)"))
+        switch fact.kind {
+        case .missing where !fact.parentExists:
+            let folder = (fact.resolvedPath as NSString).deletingLastPathComponent
+            assessment.fail(
+                "the folder for the flag file does not exist: \(folder.isEmpty ? fact.resolvedPath : folder)",
+                fix: "Create the folder \(folder.isEmpty ? "" : folder + " ")on the bot host (with the bot able to read it), or point kill_switch.target at \(target.location) into an existing folder."
+            )
+        case .missing:
+            break
+        case .directory:
+            assessment.fail(
+                "the flag file path \(fact.resolvedPath) is a directory, so the flag can never be created",
+                fix: "Point kill_switch.target at \(target.location) to a file path, e.g. \(target.value.hasSuffix("/") ? target.value : target.value + "/")halt.flag."
+            )
+        case .regularFile:
+            assessment.warn(
+                "the flag file exists now: the kill switch is engaged (\(fact.resolvedPath))",
+                fix: "Remove \(fact.resolvedPath) if the bot should trade, or leave it while the halt is intended."
+            )
+        case .unreadable:
+            return "flag file \(fact.resolvedPath) could not be checked: \(fact.reason ?? "unreadable")"
+        }
+        return nil
+    }
+
+    /// A signal the bot can catch, so it can cancel open orders before it stops.
+    private static func judgeSignal(_ value: String, target: Located<String>, into assessment: inout Assessment) {
+        var name = value.uppercased()
+        if name.hasPrefix("SIG") { name.removeFirst(3) }
+        if unhandledSignals.contains(name) {
+            assessment.fail(
+                "SIG\(name) cannot be handled, so the bot cannot cancel open orders before it stops",
+                fix: "Handle SIGTERM (or SIGUSR1) by cancelling open orders and halting, and set kill_switch.target at \(target.location) to it."
+            )
+        } else if !handledSignals.contains(name) {
+            assessment.fail(
+                "unknown signal \"\(target.value)\" as kill switch",
+                fix: "Set kill_switch.target at \(target.location) to one of \(handledSignals.map { "SIG\($0)" }.joined(separator: ", "))."
+            )
         }
     }
 

@@ -61,44 +61,12 @@ public struct RestartReconciliationCheck: Check {
         if holdsPositions { assessment.cite(manifest.bot.markets) }
         assessment.cite(recovery.reconcileOnStart)
         assessment.cite(recovery.blockOrdersUntilReconciled)
-
-        if let scopes = recovery.reconcileOnStart {
-            let missing = required.filter { !scopes.value.contains($0) }
-            if missing.contains(.openOrders) {
-                assessment.fail(
-                    "open orders are not reconciled on start",
-                    fix: "Reconcile open orders on start: set recovery.reconcile_on_start at \(scopes.location) to \(requiredText)."
-                )
-            }
-            if missing.contains(.positions) {
-                let traded = markets.filter { $0 != .spot }.map(\.rawValue).joined(separator: ", ")
-                assessment.fail(
-                    "positions are not reconciled on start, though the bot trades \(traded)",
-                    fix: "Reconcile positions on start: set recovery.reconcile_on_start at \(scopes.location) to \(requiredText)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "nothing is reconciled on start (recovery.reconcile_on_start missing)",
-                fix: "Add reconcile_on_start: \(requiredText) to the recovery section of \(manifest.path)."
-            )
-        }
-
-        if let observed, observed.showsBlocking, recovery.blockOrdersUntilReconciled?.value != true {
-            assessment.note("declares block_orders_until_reconciled \(recovery.blockOrdersUntilReconciled.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed.summary)")
-        } else if let block = recovery.blockOrdersUntilReconciled {
-            if !block.value {
-                assessment.fail(
-                    "new orders are not blocked until reconciliation finishes",
-                    fix: "Hold new orders until the reconcile completes and set recovery.block_orders_until_reconciled: true at \(block.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "new orders are not blocked until reconciliation finishes (recovery.block_orders_until_reconciled missing)",
-                fix: "Add block_orders_until_reconciled: true to the recovery section of \(manifest.path)."
-            )
-        }
+        Self.judgeScopes(
+            recovery.reconcileOnStart, required: required, markets: markets, manifestPath: manifest.path, into: &assessment
+        )
+        Self.judgeDeclaredBlocking(
+            recovery.blockOrdersUntilReconciled, observed: observed, manifestPath: manifest.path, into: &assessment
+        )
 
         let declared = recovery.reconcileOnStart.map { "[" + $0.value.map(\.rawValue).joined(separator: ", ") + "]" } ?? "nothing"
         if let observed {
@@ -118,5 +86,55 @@ public struct RestartReconciliationCheck: Check {
             measured: "reconciles \(declared) (declared)",
             expected: "reconciles \(requiredText) before the first new order"
         )
+    }
+
+    /// recovery.reconcile_on_start must cover open orders, and positions for a bot that can hold them.
+    private static func judgeScopes(
+        _ scopes: Located<[RecoverySection.Scope]>?, required: [RecoverySection.Scope], markets: [BotSection.Market],
+        manifestPath: String, into assessment: inout Assessment
+    ) {
+        let requiredText = "[" + required.map(\.rawValue).joined(separator: ", ") + "]"
+        guard let scopes else {
+            assessment.fail(
+                "nothing is reconciled on start (recovery.reconcile_on_start missing)",
+                fix: "Add reconcile_on_start: \(requiredText) to the recovery section of \(manifestPath)."
+            )
+            return
+        }
+        let missing = required.filter { !scopes.value.contains($0) }
+        if missing.contains(.openOrders) {
+            assessment.fail(
+                "open orders are not reconciled on start",
+                fix: "Reconcile open orders on start: set recovery.reconcile_on_start at \(scopes.location) to \(requiredText)."
+            )
+        }
+        if missing.contains(.positions) {
+            let traded = markets.filter { $0 != .spot }.map(\.rawValue).joined(separator: ", ")
+            assessment.fail(
+                "positions are not reconciled on start, though the bot trades \(traded)",
+                fix: "Reconcile positions on start: set recovery.reconcile_on_start at \(scopes.location) to \(requiredText)."
+            )
+        }
+    }
+
+    /// recovery.block_orders_until_reconciled, unless the logs show orders held until the reconcile (they decide).
+    private static func judgeDeclaredBlocking(
+        _ block: Located<Bool>?, observed: RestartObservation?, manifestPath: String, into assessment: inout Assessment
+    ) {
+        if let observed, observed.showsBlocking, block?.value != true {
+            assessment.note("declares block_orders_until_reconciled \(block.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed.summary)")
+        } else if let block {
+            if !block.value {
+                assessment.fail(
+                    "new orders are not blocked until reconciliation finishes",
+                    fix: "Hold new orders until the reconcile completes and set recovery.block_orders_until_reconciled: true at \(block.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "new orders are not blocked until reconciliation finishes (recovery.block_orders_until_reconciled missing)",
+                fix: "Add block_orders_until_reconciled: true to the recovery section of \(manifestPath)."
+            )
+        }
     }
 }

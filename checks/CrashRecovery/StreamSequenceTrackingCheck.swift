@@ -76,37 +76,11 @@ public struct StreamSequenceTrackingCheck: Check {
         var assessment = Assessment()
         assessment.cite(streams.sequenceTracking)
         assessment.cite(streams.onGap)
-
-        if let observed, observed.showsTracking, streams.sequenceTracking?.value != true {
-            let declared = streams.sequenceTracking.map { "declares sequence_tracking false at \($0.location)" } ?? "does not declare sequence_tracking"
-            assessment.note("\(declared); the logs decide: \(observed.summary)")
-        } else if let tracking = streams.sequenceTracking {
-            if !tracking.value {
-                assessment.fail(
-                    "stream sequence numbers are not tracked (\(exchange.value.rawValue): \(fields))",
-                    fix: "Check \(fields) on every message and set streams.sequence_tracking: true at \(tracking.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "stream sequence tracking not declared (streams.sequence_tracking missing)",
-                fix: "Check \(fields) on every message and add sequence_tracking: true to the streams section of \(manifest.path)."
-            )
-        }
-
-        if let onGap = streams.onGap {
-            if onGap.value == .ignore {
-                assessment.fail(
-                    "a gap in a stream is ignored, so the local book goes stale",
-                    fix: "Resync (or halt) on a gap and set streams.on_gap: resync at \(onGap.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "no action on a stream gap declared (streams.on_gap missing)",
-                fix: "Resync (or halt) on a gap and add on_gap: resync to the streams section of \(manifest.path)."
-            )
-        }
+        Self.judgeDeclaredTracking(
+            streams.sequenceTracking, observed: observed, exchange: exchange.value, fields: fields,
+            manifestPath: manifest.path, into: &assessment
+        )
+        Self.judgeGapAction(streams.onGap, manifestPath: manifest.path, into: &assessment)
 
         if let observed {
             observed.judge(into: &assessment, declaredTracking: streams.sequenceTracking)
@@ -125,5 +99,46 @@ public struct StreamSequenceTrackingCheck: Check {
             measured: "sequence_tracking = \(streams.sequenceTracking?.value.description ?? "missing"), on_gap = \(streams.onGap?.value.rawValue ?? "missing") (declared)",
             expected: "sequence_tracking true, on_gap log, resync or halt"
         )
+    }
+
+    /// streams.sequence_tracking, unless the logs show the sequence fields tracked (they decide).
+    private static func judgeDeclaredTracking(
+        _ tracking: Located<Bool>?, observed: SequenceObservation?, exchange: Exchange, fields: String,
+        manifestPath: String, into assessment: inout Assessment
+    ) {
+        if let observed, observed.showsTracking, tracking?.value != true {
+            let declared = tracking.map { "declares sequence_tracking false at \($0.location)" } ?? "does not declare sequence_tracking"
+            assessment.note("\(declared); the logs decide: \(observed.summary)")
+        } else if let tracking {
+            if !tracking.value {
+                assessment.fail(
+                    "stream sequence numbers are not tracked (\(exchange.rawValue): \(fields))",
+                    fix: "Check \(fields) on every message and set streams.sequence_tracking: true at \(tracking.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "stream sequence tracking not declared (streams.sequence_tracking missing)",
+                fix: "Check \(fields) on every message and add sequence_tracking: true to the streams section of \(manifestPath)."
+            )
+        }
+    }
+
+    private static func judgeGapAction(
+        _ onGap: Located<StreamsSection.GapAction>?, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let onGap else {
+            assessment.fail(
+                "no action on a stream gap declared (streams.on_gap missing)",
+                fix: "Resync (or halt) on a gap and add on_gap: resync to the streams section of \(manifestPath)."
+            )
+            return
+        }
+        if onGap.value == .ignore {
+            assessment.fail(
+                "a gap in a stream is ignored, so the local book goes stale",
+                fix: "Resync (or halt) on a gap and set streams.on_gap: resync at \(onGap.location)."
+            )
+        }
     }
 }

@@ -59,40 +59,7 @@ public struct CircuitBreakersCheck: Check {
                 )
                 continue
             }
-            assessment.cite(EvidenceRef(.manifest, at: breaker.location, "circuit_breakers.\(kind.key) declared"))
-            assessment.cite(breaker.failureThreshold)
-            assessment.cite(breaker.cooldownSeconds)
-            var complete = true
-            if let threshold = breaker.failureThreshold {
-                if threshold.value < 1 {
-                    complete = false
-                    assessment.fail(
-                        "circuit_breakers.\(kind.key).failure_threshold is \(threshold.value); a breaker needs at least 1 failure to open",
-                        fix: "Set circuit_breakers.\(kind.key).failure_threshold at \(threshold.location) to at least 1."
-                    )
-                }
-            } else {
-                complete = false
-                assessment.fail(
-                    "the \(kind.words) breaker has no failure_threshold (circuit_breakers.\(kind.key).failure_threshold)",
-                    fix: "Add failure_threshold to circuit_breakers.\(kind.key) at \(breaker.location) (e.g. \(kind.suggested))."
-                )
-            }
-            if let cooldown = breaker.cooldownSeconds {
-                if cooldown.value < 1 {
-                    complete = false
-                    assessment.fail(
-                        "circuit_breakers.\(kind.key).cooldown_s is \(cooldown.value); a breaker needs a cooldown of at least 1 s",
-                        fix: "Set circuit_breakers.\(kind.key).cooldown_s at \(cooldown.location) to at least 1."
-                    )
-                }
-            } else {
-                complete = false
-                assessment.fail(
-                    "the \(kind.words) breaker has no cooldown (circuit_breakers.\(kind.key).cooldown_s)",
-                    fix: "Add cooldown_s to circuit_breakers.\(kind.key) at \(breaker.location) (e.g. \(kind.suggested))."
-                )
-            }
+            let complete = Self.judgeBreaker(breaker, key: kind.key, words: kind.words, suggested: kind.suggested, into: &assessment)
             if complete { declared.append(kind.key) }
         }
         if let logs, transitions > 0 {
@@ -106,6 +73,48 @@ public struct CircuitBreakersCheck: Check {
             measured: "breakers: \(declared.isEmpty ? "none complete" : declared.joined(separator: ", ")) (declared)\(transitions > 0 ? "; \(transitions) transitions (logs)" : "")",
             expected: "breakers: auth, rate_limit, platform, each with failure_threshold and cooldown_s of at least 1"
         )
+    }
+
+    /// Judges one declared breaker; true when its threshold and cooldown are both declared and usable.
+    private static func judgeBreaker(
+        _ breaker: CircuitBreakersSection.Breaker, key: String, words: String, suggested: String,
+        into assessment: inout Assessment
+    ) -> Bool {
+        assessment.cite(EvidenceRef(.manifest, at: breaker.location, "circuit_breakers.\(key) declared"))
+        assessment.cite(breaker.failureThreshold)
+        assessment.cite(breaker.cooldownSeconds)
+        var complete = true
+        if let threshold = breaker.failureThreshold {
+            if threshold.value < 1 {
+                complete = false
+                assessment.fail(
+                    "circuit_breakers.\(key).failure_threshold is \(threshold.value); a breaker needs at least 1 failure to open",
+                    fix: "Set circuit_breakers.\(key).failure_threshold at \(threshold.location) to at least 1."
+                )
+            }
+        } else {
+            complete = false
+            assessment.fail(
+                "the \(words) breaker has no failure_threshold (circuit_breakers.\(key).failure_threshold)",
+                fix: "Add failure_threshold to circuit_breakers.\(key) at \(breaker.location) (e.g. \(suggested))."
+            )
+        }
+        if let cooldown = breaker.cooldownSeconds {
+            if cooldown.value < 1 {
+                complete = false
+                assessment.fail(
+                    "circuit_breakers.\(key).cooldown_s is \(cooldown.value); a breaker needs a cooldown of at least 1 s",
+                    fix: "Set circuit_breakers.\(key).cooldown_s at \(cooldown.location) to at least 1."
+                )
+            }
+        } else {
+            complete = false
+            assessment.fail(
+                "the \(words) breaker has no cooldown (circuit_breakers.\(key).cooldown_s)",
+                fix: "Add cooldown_s to circuit_breakers.\(key) at \(breaker.location) (e.g. \(suggested))."
+            )
+        }
+        return complete
     }
 
     /// "3 breaker transitions (open 2, closed 1)".

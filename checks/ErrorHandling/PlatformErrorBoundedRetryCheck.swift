@@ -118,40 +118,9 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         var assessment = Assessment()
 
         let platform = manifest.errors?.platform
-        if let platform { assessment.cite(.declared(platform, "errors.platform = \(platform.value.rawValue)")) }
-        var retries = false
-        if let platform {
-            switch platform.value {
-            case .retryThenEscalate, .retryThenHalt:
-                retries = true
-            case .escalate, .halt:
-                break
-            case .retry, .ignore, .backoff, .shed, .drop:
-                retries = platform.value == .retry || platform.value == .backoff
-                assessment.fail(
-                    "platform errors (5xx, timeouts) are handled with \(platform.value.rawValue): the retry budget ends without an escalation",
-                    fix: "Alert a human (or halt) once the retries for a 5xx or timeout run out, and set errors.platform: retry_then_escalate at \(platform.location)."
-                )
-            }
-        }
-
+        let retries = platform.map { Self.judgeDeclaredPlatform($0, into: &assessment) } ?? false
         let maxAttempts = manifest.retry?.maxAttempts
-        if let maxAttempts, maxAttempts.value > limit {
-            assessment.cite(maxAttempts)
-            assessment.fail(
-                "retries a 5xx or timeout up to \(maxAttempts.value) attempts; the budget is \(limit)",
-                fix: "Lower the bot's retry limit to \(limit) attempts and set retry.max_attempts: \(limit) at \(maxAttempts.location)."
-            )
-        } else if retries {
-            if let maxAttempts {
-                assessment.cite(maxAttempts)
-            } else {
-                assessment.warn(
-                    "retries platform errors but declares no retry budget (retry.max_attempts)",
-                    fix: "Cap attempts at \(limit) and declare retry.max_attempts: \(limit) in \(manifest.path)."
-                )
-            }
-        }
+        Self.judgeRetryBudget(maxAttempts, retries: retries, limit: limit, manifestPath: manifest.path, into: &assessment)
 
         let trading = manifest.bot.effectiveMode == .trading
         // With no orders section at all the order half of the rule is undeclared, not violated.
@@ -163,24 +132,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             assessment.note("orders with an unknown outcome not applicable: the bot is read-only")
         }
 
-        guard let platform else {
-            let add = manifest.errors == nil
-                ? "Add an errors section to \(manifest.path) with platform: retry_then_escalate."
-                : "Add platform: retry_then_escalate to the errors section of \(manifest.path)."
-            let missing = "no action declared for platform errors (errors.platform)"
-            // A declared violation in the order part still fails; otherwise the item cannot be decided.
-            var finding = assessment.finding(pass: missing)
-            finding.remediation = [finding.remediation, add].compactMap { $0 }.joined(separator: " ")
-            if assessment.hasFailures {
-                finding.details.append(missing)
-            } else {
-                finding.status = .unknown
-                finding.details = assessment.problems.map(\.message) + assessment.notes
-                finding.summary = "\(missing)"
-            }
-            return finding
-        }
-
+        guard let platform else { return Self.undeclaredPlatform(assessment, manifest: manifest) }
         if ordersUndeclared, !assessment.hasFailures {
             return assessment.unknown(
                 "no policy declared for orders whose outcome is unknown (orders section)",
@@ -205,6 +157,66 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         )
     }
 
+    /// Cites errors.platform and fails an action that ends the retries without an escalation; returns
+    /// whether the action retries.
+    private static func judgeDeclaredPlatform(
+        _ platform: Located<ErrorHandlingSection.Action>, into assessment: inout Assessment
+    ) -> Bool {
+        assessment.cite(.declared(platform, "errors.platform = \(platform.value.rawValue)"))
+        switch platform.value {
+        case .retryThenEscalate, .retryThenHalt:
+            return true
+        case .escalate, .halt:
+            return false
+        case .retry, .ignore, .backoff, .shed, .drop:
+            assessment.fail(
+                "platform errors (5xx, timeouts) are handled with \(platform.value.rawValue): the retry budget ends without an escalation",
+                fix: "Alert a human (or halt) once the retries for a 5xx or timeout run out, and set errors.platform: retry_then_escalate at \(platform.location)."
+            )
+            return platform.value == .retry || platform.value == .backoff
+        }
+    }
+
+    /// retry.max_attempts over the budget fails; a bot that retries without declaring it warns.
+    private static func judgeRetryBudget(
+        _ maxAttempts: Located<Int>?, retries: Bool, limit: Int, manifestPath: String, into assessment: inout Assessment
+    ) {
+        if let maxAttempts, maxAttempts.value > limit {
+            assessment.cite(maxAttempts)
+            assessment.fail(
+                "retries a 5xx or timeout up to \(maxAttempts.value) attempts; the budget is \(limit)",
+                fix: "Lower the bot's retry limit to \(limit) attempts and set retry.max_attempts: \(limit) at \(maxAttempts.location)."
+            )
+        } else if retries {
+            if let maxAttempts {
+                assessment.cite(maxAttempts)
+            } else {
+                assessment.warn(
+                    "retries platform errors but declares no retry budget (retry.max_attempts)",
+                    fix: "Cap attempts at \(limit) and declare retry.max_attempts: \(limit) in \(manifestPath)."
+                )
+            }
+        }
+    }
+
+    /// No errors.platform: a declared violation in the order part still fails; otherwise the item cannot be decided.
+    private static func undeclaredPlatform(_ assessment: Assessment, manifest: Manifest) -> Finding {
+        let add = manifest.errors == nil
+            ? "Add an errors section to \(manifest.path) with platform: retry_then_escalate."
+            : "Add platform: retry_then_escalate to the errors section of \(manifest.path)."
+        let missing = "no action declared for platform errors (errors.platform)"
+        var finding = assessment.finding(pass: missing)
+        finding.remediation = [finding.remediation, add].compactMap { $0 }.joined(separator: " ")
+        if assessment.hasFailures {
+            finding.details.append(missing)
+        } else {
+            finding.status = .unknown
+            finding.details = assessment.problems.map(\.message) + assessment.notes
+            finding.summary = "\(missing)"
+        }
+        return finding
+    }
+
     private func judgeUnknownOutcome(_ manifest: Manifest, into assessment: inout Assessment) {
         guard let outcome = manifest.orders?.onUnknownOutcome else {
             assessment.fail(
@@ -219,7 +231,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         switch outcome.value {
         case .queryStatus:
             break
-        case .resendNewId:
+        case .resendNewID:
             assessment.fail(
                 "re-sends an order whose outcome is unknown under a new client order id: double-order risk",
                 fix: """
@@ -232,8 +244,8 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
                 "abandons an order whose outcome is unknown without querying its status",
                 fix: "Query the order's status after a timeout or 5xx so the bot knows its position; set orders.on_unknown_outcome: query_status at \(outcome.location)."
             )
-        case .resendSameId:
-            let ids = manifest.orders?.clientOrderIds
+        case .resendSameID:
+            let ids = manifest.orders?.clientOrderIDs
             assessment.cite(ids)
             if ids?.value != true {
                 let place = ids.map { "set orders.client_order_ids: true at \($0.location)" }
@@ -249,9 +261,9 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     private static func describe(_ outcome: OrdersSection.UnknownOutcome?) -> String {
         switch outcome {
         case .queryStatus: "queries the status of an order whose outcome is unknown"
-        case .resendSameId: "re-sends an order whose outcome is unknown only under its client order id"
+        case .resendSameID: "re-sends an order whose outcome is unknown only under its client order id"
         case .abandon: "abandons an order whose outcome is unknown"
-        case .resendNewId, nil: "does not safely handle an order whose outcome is unknown"
+        case .resendNewID, nil: "does not safely handle an order whose outcome is unknown"
         }
     }
 }

@@ -69,7 +69,7 @@ struct OrderIDObservation {
     }
 
     private func judge(_ facts: OrderIDFacts, into assessment: inout Assessment, orders: OrdersSection?) {
-        let declaredIDs = orders?.clientOrderIds.map { $0.value ? "declares client_order_ids true at \($0.location); " : "" } ?? ""
+        let declaredIDs = orders?.clientOrderIDs.map { $0.value ? "declares client_order_ids true at \($0.location); " : "" } ?? ""
         let (placements, cancellations) = Self.names(facts)
         for (tally, kind, total) in [(facts.placementsWithoutID, placements, facts.placements),
                                      (facts.cancellationsWithoutID, cancellations, facts.cancellations)] where !tally.isEmpty {
@@ -82,7 +82,7 @@ struct OrderIDObservation {
         let newIDs = facts.retriesWithNewID
         if !newIDs.isEmpty {
             for ref in newIDs.citations("retry with a new client order id") { assessment.cite(ref) }
-            let declared = orders?.reuseIdOnRetry.map { $0.value ? "declares reuse_id_on_retry true at \($0.location); " : "" } ?? ""
+            let declared = orders?.reuseIDOnRetry.map { $0.value ? "declares reuse_id_on_retry true at \($0.location); " : "" } ?? ""
             assessment.fail(
                 "\(declared)the logs show \(newIDs.count) retr\(newIDs.count == 1 ? "y" : "ies") of a placement (\(placements) records) sent with a client order id no earlier attempt carried (\(newIDs.exampleText))",
                 fix: "Keep the client order id across retries of the same order, so that the exchange rejects a duplicate instead of placing it twice."

@@ -48,80 +48,22 @@ public struct ClockOffsetAlertCheck: Check {
         let exchange = manifest.bot.exchange.value
         let defaultWindow = exchange.defaultRecvWindowMs
         let logs = evidence.logs
-        let logsText = logs.map { $0.requests.offsetAlerts.recordsWithOffset == 0 ? "the logs hold no clock_offset_ms values" : "" }
-            ?? MissingEvidence.logs
         guard let clock = manifest.clock else {
-            let window = defaultWindow ?? 5000
-            if let logs, !logs.requests.offsetAlerts.unalertedCrossings.isEmpty {
-                var assessment = Assessment()
-                Self.judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
-                return assessment.finding(pass: "")
-            }
-            return .unknown(
-                "no clock policy declared (clock section)\(logsText.isEmpty ? "" : " and \(logsText)")",
-                remediation: """
-                    Add a clock section to \(manifest.path) with recv_window_ms: \(window), offset_alert_ms: \
-                    \(Int(Double(window) * share)) or less, and logs_offset: true.
-                    """
-            )
+            return Self.undeclared(logs: logs, window: defaultWindow ?? 5000, share: share, manifestPath: manifest.path)
         }
 
         var assessment = Assessment()
         assessment.cite(clock.recvWindowMs)
         assessment.cite(clock.offsetAlertMs)
         assessment.cite(clock.logsOffset)
-
-        let coverage = logs?.requests.clockOffsetCoverage
-        let required = policy[.fieldCoverage]
-        if let coverage, coverage.records > 0 {
-            let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
-            if (coverage.share ?? 0) < required {
-                for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
-                assessment.fail(
-                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(NumberText.whole(required * 100))%",
-                    fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifest.path)."
-                )
-            } else if let logs {
-                assessment.cite(logs.readCitation(carried))
-                if clock.logsOffset?.value != true {
-                    assessment.note("clock.logs_offset is not declared true, but the logs show \(carried); the logs decide")
-                }
-            }
-        } else if let logsOffset = clock.logsOffset {
-            if !logsOffset.value {
-                assessment.fail(
-                    "the clock offset is not logged on signed requests",
-                    fix: "Log clock_offset_ms on every signed request record and set clock.logs_offset: true at \(logsOffset.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "the clock offset is not declared as logged (clock.logs_offset missing)",
-                fix: "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifest.path)."
-            )
-        }
+        Self.judgeOffsetLogging(
+            clock.logsOffset, logs: logs, required: policy[.fieldCoverage], manifestPath: manifest.path, into: &assessment
+        )
 
         let recvWindow = clock.recvWindowMs?.value ?? defaultWindow
-        let maxAlert = recvWindow.map { Int(Double($0) * share) }
-        let maxText = maxAlert.map { "\($0)" } ?? "\(sharePercent)% of recv_window_ms"
-        if let alert = clock.offsetAlertMs {
-            if alert.value < 1 {
-                assessment.fail(
-                    "clock.offset_alert_ms is \(alert.value); the alert threshold must be positive",
-                    fix: "Set clock.offset_alert_ms at \(alert.location) to a value from 1 to \(maxText)."
-                )
-            } else if let recvWindow, let maxAlert, alert.value > maxAlert {
-                assessment.fail(
-                    "the offset alert at \(alert.value) ms exceeds \(sharePercent)% of the \(recvWindow) ms recvWindow",
-                    fix: "Lower clock.offset_alert_ms at \(alert.location) to at most \(maxAlert)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "no clock offset alert declared (clock.offset_alert_ms missing)",
-                fix: "Alert when the offset exceeds \(sharePercent)% of the recvWindow: add offset_alert_ms: \(maxText) (or less) to the clock section of \(manifest.path)."
-            )
-        }
+        Self.judgeAlertThreshold(
+            clock.offsetAlertMs, recvWindow: recvWindow, share: share, manifestPath: manifest.path, into: &assessment
+        )
 
         guard let recvWindow else {
             // Declared violations above still fail; otherwise the threshold cannot be judged.
@@ -150,6 +92,85 @@ public struct ClockOffsetAlertCheck: Check {
             } ?? ""),
             expected: "at most \(Int(Double(recvWindow) * share)) ms, offset logged"
         )
+    }
+
+    /// No clock section: only logged offsets crossing the threshold without an alert can decide (they fail).
+    private static func undeclared(logs: LogEvidence?, window: Int, share: Double, manifestPath: String) -> Finding {
+        if let logs, !logs.requests.offsetAlerts.unalertedCrossings.isEmpty {
+            var assessment = Assessment()
+            judgeCrossings(logs.requests.offsetAlerts, into: &assessment)
+            return assessment.finding(pass: "")
+        }
+        let logsText = logs.map { $0.requests.offsetAlerts.recordsWithOffset == 0 ? "the logs hold no clock_offset_ms values" : "" }
+            ?? MissingEvidence.logs
+        return .unknown(
+            "no clock policy declared (clock section)\(logsText.isEmpty ? "" : " and \(logsText)")",
+            remediation: """
+                Add a clock section to \(manifestPath) with recv_window_ms: \(window), offset_alert_ms: \
+                \(Int(Double(window) * share)) or less, and logs_offset: true.
+                """
+        )
+    }
+
+    /// Offset coverage on the logged signed requests outranks clock.logs_offset; without any, the declaration is judged.
+    private static func judgeOffsetLogging(
+        _ logsOffset: Located<Bool>?, logs: LogEvidence?, required: Double, manifestPath: String,
+        into assessment: inout Assessment
+    ) {
+        if let coverage = logs?.requests.clockOffsetCoverage, coverage.records > 0 {
+            let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
+            if (coverage.share ?? 0) < required {
+                for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
+                assessment.fail(
+                    "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(NumberText.whole(required * 100))%",
+                    fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifestPath)."
+                )
+            } else if let logs {
+                assessment.cite(logs.readCitation(carried))
+                if logsOffset?.value != true {
+                    assessment.note("clock.logs_offset is not declared true, but the logs show \(carried); the logs decide")
+                }
+            }
+        } else if let logsOffset {
+            if !logsOffset.value {
+                assessment.fail(
+                    "the clock offset is not logged on signed requests",
+                    fix: "Log clock_offset_ms on every signed request record and set clock.logs_offset: true at \(logsOffset.location)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "the clock offset is not declared as logged (clock.logs_offset missing)",
+                fix: "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifestPath)."
+            )
+        }
+    }
+
+    /// clock.offset_alert_ms must be positive and at most the policy's share of the recvWindow.
+    private static func judgeAlertThreshold(
+        _ alert: Located<Int>?, recvWindow: Int?, share: Double, manifestPath: String, into assessment: inout Assessment
+    ) {
+        let sharePercent = Int((share * 100).rounded())
+        let maxAlert = recvWindow.map { Int(Double($0) * share) }
+        let maxText = maxAlert.map { "\($0)" } ?? "\(sharePercent)% of recv_window_ms"
+        guard let alert else {
+            assessment.fail(
+                "no clock offset alert declared (clock.offset_alert_ms missing)",
+                fix: "Alert when the offset exceeds \(sharePercent)% of the recvWindow: add offset_alert_ms: \(maxText) (or less) to the clock section of \(manifestPath)."
+            )
+            return
+        }
+        if alert.value < 1 {
+            assessment.fail(
+                "clock.offset_alert_ms is \(alert.value); the alert threshold must be positive",
+                fix: "Set clock.offset_alert_ms at \(alert.location) to a value from 1 to \(maxText)."
+            )
+        } else if let recvWindow, let maxAlert, alert.value > maxAlert {
+            assessment.fail(
+                "the offset alert at \(alert.value) ms exceeds \(sharePercent)% of the \(recvWindow) ms recvWindow",
+                fix: "Lower clock.offset_alert_ms at \(alert.location) to at most \(maxAlert)."
+            )
+        }
     }
 
     /// Logged offsets beyond the alert threshold (the stricter of the declared one and the policy share of the

@@ -30,14 +30,7 @@ public struct DisconnectLogFieldsCheck: Check {
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
-        var cited: [EvidenceRef] = []
-        if let paths = manifest.logs?.paths { cited.append(.declared(paths)) }
-        if let event = manifest.logs?.events["ws_disconnect"] {
-            cited.append(.declared(event, "ws_disconnect logged as \(event.value)"))
-        }
-        for field in Self.requiredFields {
-            if let alias = manifest.logs?.fields[field] { cited.append(.declared(alias, "\(field) logged as \(alias.value)")) }
-        }
+        let cited = Self.declaredCitations(manifest.logs)
         guard let logs = evidence.logs else {
             return .unknown(
                 "disconnect log fields not checked: \(MissingEvidence.logs)",
@@ -73,27 +66,7 @@ public struct DisconnectLogFieldsCheck: Check {
         var assessment = Assessment()
         for ref in cited { assessment.cite(ref) }
         let minimum = policy[.fieldCoverage]
-        let missing = [
-            ("close_code", facts.disconnectsWithoutCloseCode),
-            ("last_message_ago_ms", facts.disconnectsWithoutLastMessageAgo),
-            ("uptime_seconds", facts.disconnectsWithoutUptime),
-        ]
-        var coverage: [String] = []
-        for (field, tally) in missing {
-            let share = Double(total - tally.count) / Double(total)
-            coverage.append("\(field) \(Self.percent(share))")
-            guard !tally.isEmpty else { continue }
-            for ref in tally.citations("ws_disconnect without \(field)") { assessment.cite(ref) }
-            if share < minimum {
-                let alias = manifest.logs?.fields[field].map { " (logged as \($0.value))" } ?? ""
-                assessment.fail(
-                    "\(tally.count) of \(total) ws_disconnect records lack \(field)\(alias): coverage \(Self.percent(share)), under \(Self.percent(minimum)) (\(tally.exampleText))",
-                    fix: "Log \(field) on every ws_disconnect record (or map the bot's name for it under logs.fields.\(field) in \(manifest.path))."
-                )
-            } else {
-                assessment.note("\(tally.count) of \(total) ws_disconnect records lack \(field) (within the \(Self.percent(minimum)) coverage rule)")
-            }
-        }
+        let coverage = Self.judgeFieldCoverage(facts, minimum: minimum, manifest: manifest, into: &assessment)
         if !unlogged.isEmpty {
             for ref in unlogged.citations("reconnect without a ws_disconnect record") { assessment.cite(ref) }
             assessment.fail(
@@ -109,6 +82,49 @@ public struct DisconnectLogFieldsCheck: Check {
             measured: coverage.joined(separator: ", ") + " of \(total) ws_disconnect records (logs)",
             expected: "each field on at least \(Self.percent(minimum)) of ws_disconnect records (policy field_coverage)"
         )
+    }
+
+    /// The manifest's log paths and the aliases it gives the disconnect event and its fields.
+    private static func declaredCitations(_ logs: LogsSection?) -> [EvidenceRef] {
+        var cited: [EvidenceRef] = []
+        if let paths = logs?.paths { cited.append(.declared(paths)) }
+        if let event = logs?.events["ws_disconnect"] {
+            cited.append(.declared(event, "ws_disconnect logged as \(event.value)"))
+        }
+        for field in requiredFields {
+            if let alias = logs?.fields[field] { cited.append(.declared(alias, "\(field) logged as \(alias.value)")) }
+        }
+        return cited
+    }
+
+    /// Fails each required field carried on less than the policy's share of ws_disconnect records;
+    /// returns each field's coverage, for the measured text.
+    private static func judgeFieldCoverage(
+        _ facts: StreamLogFacts, minimum: Double, manifest: Manifest, into assessment: inout Assessment
+    ) -> [String] {
+        let total = facts.disconnects
+        let missing = [
+            ("close_code", facts.disconnectsWithoutCloseCode),
+            ("last_message_ago_ms", facts.disconnectsWithoutLastMessageAgo),
+            ("uptime_seconds", facts.disconnectsWithoutUptime),
+        ]
+        var coverage: [String] = []
+        for (field, tally) in missing {
+            let share = Double(total - tally.count) / Double(total)
+            coverage.append("\(field) \(percent(share))")
+            guard !tally.isEmpty else { continue }
+            for ref in tally.citations("ws_disconnect without \(field)") { assessment.cite(ref) }
+            if share < minimum {
+                let alias = manifest.logs?.fields[field].map { " (logged as \($0.value))" } ?? ""
+                assessment.fail(
+                    "\(tally.count) of \(total) ws_disconnect records lack \(field)\(alias): coverage \(percent(share)), under \(percent(minimum)) (\(tally.exampleText))",
+                    fix: "Log \(field) on every ws_disconnect record (or map the bot's name for it under logs.fields.\(field) in \(manifest.path))."
+                )
+            } else {
+                assessment.note("\(tally.count) of \(total) ws_disconnect records lack \(field) (within the \(percent(minimum)) coverage rule)")
+            }
+        }
+        return coverage
     }
 
     static func percent(_ share: Double) -> String {

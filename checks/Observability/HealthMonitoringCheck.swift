@@ -57,13 +57,27 @@ public struct HealthMonitoringCheck: Check {
 
         let endpoint = monitoring.healthEndpoint
         let heartbeat = monitoring.heartbeatIntervalSeconds
+        Self.judgeDeclaration(endpoint: endpoint, heartbeat: heartbeat, manifestPath: manifest.path, into: &assessment)
+        if assessment.hasFailures { return assessment.finding(pass: "") }
+        if let logs = evidence.logs {
+            if let heartbeat, let finding = judgeHeartbeats(logs, interval: heartbeat, gapFactor: gapFactor, into: &assessment) {
+                return finding
+            }
+        }
+        return Self.unconfirmed(endpoint: endpoint, heartbeat: heartbeat, gapText: gapText, logs: evidence.logs, assessment: assessment)
+    }
+
+    /// A health endpoint or a heartbeat must be declared, each well formed.
+    private static func judgeDeclaration(
+        endpoint: Located<String>?, heartbeat: Located<Int>?, manifestPath: String, into assessment: inout Assessment
+    ) {
         if endpoint == nil && heartbeat == nil {
             assessment.fail(
                 "no health endpoint or heartbeat declared",
-                fix: "Expose a health endpoint or log a heartbeat, and add health_endpoint or heartbeat_interval_s to the monitoring section of \(manifest.path)."
+                fix: "Expose a health endpoint or log a heartbeat, and add health_endpoint or heartbeat_interval_s to the monitoring section of \(manifestPath)."
             )
         }
-        if let endpoint, !Self.isHTTPURL(endpoint.value) {
+        if let endpoint, !isHTTPURL(endpoint.value) {
             assessment.fail(
                 "the health endpoint \"\(endpoint.value)\" is not an http(s) URL with a host",
                 fix: "Set monitoring.health_endpoint at \(endpoint.location) to the full URL, e.g. http://127.0.0.1:9102/healthz."
@@ -75,14 +89,12 @@ public struct HealthMonitoringCheck: Check {
                 fix: "Set monitoring.heartbeat_interval_s at \(heartbeat.location) to the heartbeat's interval in seconds (e.g. 30)."
             )
         }
-        if assessment.hasFailures { return assessment.finding(pass: "") }
-        if let logs = evidence.logs {
-            if let heartbeat, let finding = judgeHeartbeats(logs, interval: heartbeat, gapFactor: gapFactor, into: &assessment) {
-                return finding
-            }
-        }
+    }
 
-        // A declaration alone proves nothing here: the rule needs the endpoint to answer or heartbeats in the logs.
+    /// A declaration alone proves nothing here: the rule needs the endpoint to answer or heartbeats in the logs.
+    private static func unconfirmed(
+        endpoint: Located<String>?, heartbeat: Located<Int>?, gapText: String, logs: LogEvidence?, assessment: Assessment
+    ) -> Finding {
         let declared = [
             endpoint.map { "health endpoint \($0.value)" },
             heartbeat.map { "a heartbeat every \($0.value) s" },
@@ -92,7 +104,7 @@ public struct HealthMonitoringCheck: Check {
             checks.append("log samples showing heartbeat events with no gap over \(gapText)× \(heartbeat.value) s")
         }
         if endpoint != nil { checks.append("a probe of the health endpoint from the bot host") }
-        if let logs = evidence.logs {
+        if let logs {
             let seen = logs.lifecycle.heartbeats
             let heartbeatsText = seen == 0
                 ? logs.noRecordsText([.heartbeat])

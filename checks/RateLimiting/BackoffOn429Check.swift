@@ -134,47 +134,8 @@ public struct BackoffOn429Check: RetryRuleCheck {
         assessment.cite(retry.backoff?.kind)
         assessment.cite(retry.backoff?.baseMs)
 
-        if let respect = retry.respectRetryAfter {
-            if !respect.value {
-                assessment.fail(
-                    "ignores Retry-After (retry.respect_retry_after is false)",
-                    fix: "Make the bot wait at least Retry-After after a 429 or 418 and set retry.respect_retry_after: true at \(respect.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "does not declare that it honours Retry-After (retry.respect_retry_after missing)",
-                fix: "Add respect_retry_after: true to the retry section of \(manifest.path)."
-            )
-        }
-
-        // The base delay is what the bot waits after the first 429, so it is the floor.
-        if let backoff = retry.backoff {
-            if let kind = backoff.kind, kind.value == .none {
-                assessment.fail(
-                    "retries without backoff (retry.backoff.kind is none)",
-                    fix: "Set retry.backoff.kind at \(kind.location) to exponential, with base_ms: \(floor) or more."
-                )
-            }
-            if let base = backoff.baseMs {
-                if base.value < floor {
-                    assessment.fail(
-                        "waits \(base.value) ms before a retry after a 429; the floor is \(floor) ms",
-                        fix: "Raise retry.backoff.base_ms at \(base.location) to at least \(floor)."
-                    )
-                }
-            } else {
-                assessment.fail(
-                    "declares no base delay (retry.backoff.base_ms missing), so the wait after a 429 is unknown",
-                    fix: "Add base_ms: \(floor) to retry.backoff in \(manifest.path)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "declares no backoff between retries (retry.backoff missing)",
-                fix: "Add backoff: {kind: exponential, base_ms: \(floor)} to the retry section of \(manifest.path)."
-            )
-        }
+        Self.judgeDeclaredRetryAfter(retry.respectRetryAfter, manifestPath: manifest.path, into: &assessment)
+        Self.judgeDeclaredBackoff(retry.backoff, floor: floor, manifestPath: manifest.path, into: &assessment)
 
         let baseText = retry.backoff?.baseMs.map { "\($0.value) ms" } ?? "none"
         let respectText = retry.respectRetryAfter.map { "\($0.value)" } ?? "missing"
@@ -183,5 +144,55 @@ public struct BackoffOn429Check: RetryRuleCheck {
             measured: "base delay \(baseText), respect_retry_after \(respectText) (declared)",
             expected: "respect_retry_after true, base delay at least \(floor) ms"
         )
+    }
+
+    private static func judgeDeclaredRetryAfter(
+        _ respect: Located<Bool>?, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let respect else {
+            assessment.fail(
+                "does not declare that it honours Retry-After (retry.respect_retry_after missing)",
+                fix: "Add respect_retry_after: true to the retry section of \(manifestPath)."
+            )
+            return
+        }
+        if !respect.value {
+            assessment.fail(
+                "ignores Retry-After (retry.respect_retry_after is false)",
+                fix: "Make the bot wait at least Retry-After after a 429 or 418 and set retry.respect_retry_after: true at \(respect.location)."
+            )
+        }
+    }
+
+    /// The base delay is what the bot waits after the first 429, so it is the floor.
+    private static func judgeDeclaredBackoff(
+        _ backoff: Backoff?, floor: Int, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let backoff else {
+            assessment.fail(
+                "declares no backoff between retries (retry.backoff missing)",
+                fix: "Add backoff: {kind: exponential, base_ms: \(floor)} to the retry section of \(manifestPath)."
+            )
+            return
+        }
+        if let kind = backoff.kind, kind.value == .none {
+            assessment.fail(
+                "retries without backoff (retry.backoff.kind is none)",
+                fix: "Set retry.backoff.kind at \(kind.location) to exponential, with base_ms: \(floor) or more."
+            )
+        }
+        if let base = backoff.baseMs {
+            if base.value < floor {
+                assessment.fail(
+                    "waits \(base.value) ms before a retry after a 429; the floor is \(floor) ms",
+                    fix: "Raise retry.backoff.base_ms at \(base.location) to at least \(floor)."
+                )
+            }
+        } else {
+            assessment.fail(
+                "declares no base delay (retry.backoff.base_ms missing), so the wait after a 429 is unknown",
+                fix: "Add base_ms: \(floor) to retry.backoff in \(manifestPath)."
+            )
+        }
     }
 }

@@ -61,24 +61,7 @@ public struct ConcurrencyCapsCheck: Check {
             ("public", concurrency.publicRequests, publicLimit),
         ]
         for (name, cap, limit) in classes {
-            guard let cap else {
-                assessment.fail(
-                    "declares no cap for \(name) requests (concurrency.\(name) missing)",
-                    fix: "Add \(name): \(limit) to the concurrency section of \(manifest.path)."
-                )
-                continue
-            }
-            if cap.value < 1 {
-                assessment.fail(
-                    "concurrency.\(name) is \(cap.value); a cap needs at least 1 request in flight",
-                    fix: "Set concurrency.\(name) at \(cap.location) to a value from 1 to \(limit)."
-                )
-            } else if cap.value > limit {
-                assessment.fail(
-                    "allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
-                    fix: "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location)."
-                )
-            }
+            Self.judgeDeclaredCap(name, cap, limit: limit, manifestPath: manifest.path, into: &assessment)
         }
 
         let privateText = concurrency.privateRequests.map { "\($0.value)" } ?? "none"
@@ -104,56 +87,20 @@ public struct ConcurrencyCapsCheck: Check {
             ("private", concurrency?.privateRequests, privateLimit, logs.requests.privateInflight),
             ("public", concurrency?.publicRequests, publicLimit, logs.requests.publicInflight),
         ]
-        var measured: [String] = []
-        var unobserved: [String] = []
-        var undercounted: [String] = []
+        var readings = InflightReadings()
         for (name, cap, limit, facts) in classes {
-            if let cap, cap.value < 1 {
-                assessment.fail(
-                    "concurrency.\(name) is \(cap.value); a cap needs at least 1 request in flight",
-                    fix: "Set concurrency.\(name) at \(cap.location) to a value from 1 to \(limit)."
-                )
-            } else if let cap, cap.value > limit {
-                assessment.fail(
-                    "allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
-                    fix: "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location)."
-                )
-            } else if cap == nil, concurrency != nil {
-                assessment.fail(
-                    "declares no cap for \(name) requests (concurrency.\(name) missing)",
-                    fix: "Add \(name): \(limit) to the concurrency section of \(manifest.path)."
-                )
+            // Without a concurrency section the logs alone judge: a missing cap fails only in a declared section.
+            if cap != nil || concurrency != nil {
+                Self.judgeDeclaredCap(name, cap, limit: limit, manifestPath: manifest.path, into: &assessment)
             }
-            guard facts.requests > 0, let observedMax = facts.observedMax else {
-                unobserved.append(name)
-                continue
-            }
-            let most = Int(observedMax.value)
-            measured.append("\(name) \(most) (of \(facts.requests) requests)")
-            let over = facts.overCap
-            guard most > facts.cap, !over.isEmpty else {
-                // Overlaps among the requests a log holds undercount those it left out: they cannot show a cap kept.
-                if !facts.usesRecorded, !logs.scan.requestLogsAreComplete {
-                    measured.removeLast()
-                    undercounted.append(name)
-                    continue
-                }
-                assessment.cite(EvidenceRef(.logs, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
-                continue
-            }
-            for ref in over.citations("\(name) requests over the cap of \(facts.cap)") { assessment.cite(ref) }
-            let declared = cap.map {
-                "declares concurrency.\(name): \($0.value)\($0.value == facts.cap ? "" : " (held to \(facts.cap))"); "
-            } ?? ""
-            assessment.fail(
-                "\(declared)logs show \(most) \(name) requests in flight at \(observedMax.place), over the cap of \(facts.cap) "
-                    + "(\(over.count) time\(over.count == 1 ? "" : "s"), by \(facts.measuredBy))",
-                fix: """
-                    Put a semaphore of \(facts.cap) around the bot's \(name) requests (every \(name) request, retries included, \
-                    acquires it before sending) so that no more than \(facts.cap) are ever in flight.
-                    """
+            Self.judgeObservedInflight(
+                name, cap: cap, facts: facts, logsAreComplete: logs.scan.requestLogsAreComplete,
+                into: &assessment, readings: &readings
             )
         }
+        let measured = readings.measured
+        let unobserved = readings.unobserved
+        let undercounted = readings.undercounted
         if !unobserved.isEmpty, !assessment.hasFailures {
             assessment.note("the logs show no \(unobserved.joined(separator: " or ")) requests with a latency_ms or concurrency_inflight to count")
         }
@@ -175,6 +122,74 @@ public struct ConcurrencyCapsCheck: Check {
             pass: "logs show at most \(measuredText) in flight, within the caps of \(logs.requests.privateInflight.cap) private and \(logs.requests.publicInflight.cap) public",
             measured: "most in flight: \(measuredText) (logs)",
             expected: "private at most \(logs.requests.privateInflight.cap), public at most \(logs.requests.publicInflight.cap)"
+        )
+    }
+
+    /// A declared cap must be from 1 to the policy's limit; a missing one fails.
+    private static func judgeDeclaredCap(
+        _ name: String, _ cap: Located<Int>?, limit: Int, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let cap else {
+            assessment.fail(
+                "declares no cap for \(name) requests (concurrency.\(name) missing)",
+                fix: "Add \(name): \(limit) to the concurrency section of \(manifestPath)."
+            )
+            return
+        }
+        if cap.value < 1 {
+            assessment.fail(
+                "concurrency.\(name) is \(cap.value); a cap needs at least 1 request in flight",
+                fix: "Set concurrency.\(name) at \(cap.location) to a value from 1 to \(limit)."
+            )
+        } else if cap.value > limit {
+            assessment.fail(
+                "allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
+                fix: "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location)."
+            )
+        }
+    }
+
+    /// Per request class: what the logs counted in flight, the classes they hold nothing for, and those
+    /// whose overlaps are undercounted because the logs miss requests.
+    private struct InflightReadings {
+        var measured: [String] = []
+        var unobserved: [String] = []
+        var undercounted: [String] = []
+    }
+
+    /// The most requests of one class the logs show in flight, failed when over the cap.
+    private static func judgeObservedInflight(
+        _ name: String, cap: Located<Int>?, facts: RequestInflightFacts, logsAreComplete: Bool,
+        into assessment: inout Assessment, readings: inout InflightReadings
+    ) {
+        guard facts.requests > 0, let observedMax = facts.observedMax else {
+            readings.unobserved.append(name)
+            return
+        }
+        let most = Int(observedMax.value)
+        let over = facts.overCap
+        guard most > facts.cap, !over.isEmpty else {
+            // Overlaps among the requests a log holds undercount those it left out: they cannot show a cap kept.
+            if !facts.usesRecorded, !logsAreComplete {
+                readings.undercounted.append(name)
+                return
+            }
+            readings.measured.append("\(name) \(most) (of \(facts.requests) requests)")
+            assessment.cite(EvidenceRef(.logs, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
+            return
+        }
+        readings.measured.append("\(name) \(most) (of \(facts.requests) requests)")
+        for ref in over.citations("\(name) requests over the cap of \(facts.cap)") { assessment.cite(ref) }
+        let declared = cap.map {
+            "declares concurrency.\(name): \($0.value)\($0.value == facts.cap ? "" : " (held to \(facts.cap))"); "
+        } ?? ""
+        assessment.fail(
+            "\(declared)logs show \(most) \(name) requests in flight at \(observedMax.place), over the cap of \(facts.cap) "
+                + "(\(over.count) time\(over.count == 1 ? "" : "s"), by \(facts.measuredBy))",
+            fix: """
+                Put a semaphore of \(facts.cap) around the bot's \(name) requests (every \(name) request, retries included, \
+                acquires it before sending) so that no more than \(facts.cap) are ever in flight.
+                """
         )
     }
 }

@@ -153,47 +153,9 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
         assessment.cite(backoff.jitter)
         assessment.cite(backoff.jitterMs)
 
-        if let kind = backoff.kind {
-            if kind.value != .exponential {
-                assessment.fail(
-                    "retry delays are \(kind.value.rawValue), not exponential",
-                    fix: "Make the delay double with each attempt and set retry.backoff.kind at \(kind.location) to exponential."
-                )
-            }
-        } else {
-            assessment.fail(
-                "declares no backoff kind (retry.backoff.kind missing)",
-                fix: "Add kind: exponential to retry.backoff in \(manifest.path)."
-            )
-        }
-
+        Self.judgeDeclaredKind(backoff.kind, manifestPath: manifest.path, into: &assessment)
         let spread = backoff.jitterSpreadMs
-        if let jitter = backoff.jitter, jitter.value == .none {
-            assessment.fail(
-                "retry delays carry no jitter (retry.backoff.jitter is none)",
-                fix: "Set retry.backoff.jitter at \(jitter.location) to full, with base_ms at least \(minSpread)."
-            )
-        } else if let spread {
-            if spread < minSpread {
-                assessment.fail(
-                    "jitter moves delays for the same attempt by only ±\(spread / 2) ms (a spread of \(spread) ms); the minimum is ±\(minJitter) ms",
-                    fix: widenFix(backoff, minSpread: minSpread, path: manifest.path)
-                )
-            }
-        } else {
-            switch backoff.jitter?.value {
-            case nil, .uniform:
-                assessment.fail(
-                    "the jitter spread cannot be worked out; declare jitter_ms (retry.backoff.jitter_ms missing)",
-                    fix: "Add jitter_ms: \(minJitter) to retry.backoff in \(manifest.path), or use jitter: full with base_ms at least \(minSpread)."
-                )
-            default:
-                assessment.fail(
-                    "the jitter spread cannot be worked out without a base delay (retry.backoff.base_ms missing)",
-                    fix: "Add base_ms: \(minSpread) to retry.backoff in \(manifest.path)."
-                )
-            }
-        }
+        judgeDeclaredJitter(backoff, spread: spread, minJitter: minJitter, manifestPath: manifest.path, into: &assessment)
 
         if let base = backoff.baseMs, let max = backoff.maxMs, max.value < base.value {
             assessment.fail(
@@ -210,6 +172,58 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
             measured: "\(kindText) backoff, \(jitterText) jitter, spread \(spreadText) (declared)",
             expected: "exponential backoff, jitter at least ±\(minJitter) ms (spread \(minSpread) ms)"
         )
+    }
+
+    private static func judgeDeclaredKind(
+        _ kind: Located<Backoff.Kind>?, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let kind else {
+            assessment.fail(
+                "declares no backoff kind (retry.backoff.kind missing)",
+                fix: "Add kind: exponential to retry.backoff in \(manifestPath)."
+            )
+            return
+        }
+        if kind.value != .exponential {
+            assessment.fail(
+                "retry delays are \(kind.value.rawValue), not exponential",
+                fix: "Make the delay double with each attempt and set retry.backoff.kind at \(kind.location) to exponential."
+            )
+        }
+    }
+
+    /// The declared jitter must spread delays for the same attempt over twice the minimum; where the spread
+    /// cannot be worked out, the missing key fails.
+    private func judgeDeclaredJitter(
+        _ backoff: Backoff, spread: Int?, minJitter: Int, manifestPath: String, into assessment: inout Assessment
+    ) {
+        let minSpread = 2 * minJitter
+        if let jitter = backoff.jitter, jitter.value == .none {
+            assessment.fail(
+                "retry delays carry no jitter (retry.backoff.jitter is none)",
+                fix: "Set retry.backoff.jitter at \(jitter.location) to full, with base_ms at least \(minSpread)."
+            )
+        } else if let spread {
+            if spread < minSpread {
+                assessment.fail(
+                    "jitter moves delays for the same attempt by only ±\(spread / 2) ms (a spread of \(spread) ms); the minimum is ±\(minJitter) ms",
+                    fix: widenFix(backoff, minSpread: minSpread, path: manifestPath)
+                )
+            }
+        } else {
+            switch backoff.jitter?.value {
+            case nil, .uniform:
+                assessment.fail(
+                    "the jitter spread cannot be worked out; declare jitter_ms (retry.backoff.jitter_ms missing)",
+                    fix: "Add jitter_ms: \(minJitter) to retry.backoff in \(manifestPath), or use jitter: full with base_ms at least \(minSpread)."
+                )
+            default:
+                assessment.fail(
+                    "the jitter spread cannot be worked out without a base delay (retry.backoff.base_ms missing)",
+                    fix: "Add base_ms: \(minSpread) to retry.backoff in \(manifestPath)."
+                )
+            }
+        }
     }
 
     /// The smallest change that brings the declared jitter up to the minimum spread.

@@ -41,36 +41,12 @@ public struct ReconnectSingleFlightCheck: Check {
         let suggestedBackoff = "{kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}"
         let observed = evidence.logs.map(ReconnectObservation.init)
         guard let streams = manifest.streams else {
-            if let observed, observed.hasProblems {
-                var assessment = Assessment()
-                observed.judge(into: &assessment, declaredSingleFlight: nil)
-                return assessment.finding(pass: "", measured: observed.measured, expected: "no overlapping attempts; delays that grow and vary")
-            }
-            return .unknown(
-                "no stream reconnect policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
-                remediation: """
-                    Add a streams section to \(manifest.path) with reconnect: {single_flight: true, \
-                    backoff: \(suggestedBackoff)}.
-                    """
-            )
+            return Self.undeclared(observed: observed, manifestPath: manifest.path, suggestedBackoff: suggestedBackoff)
         }
 
         var assessment = Assessment()
         assessment.cite(streams.reconnectSingleFlight)
-
-        if let singleFlight = streams.reconnectSingleFlight {
-            if !singleFlight.value {
-                assessment.fail(
-                    "reconnects to the same stream may overlap (streams.reconnect.single_flight is false)",
-                    fix: "Allow one reconnect per stream at a time and set streams.reconnect.single_flight: true at \(singleFlight.location)."
-                )
-            }
-        } else {
-            assessment.fail(
-                "does not declare single-flight reconnects (streams.reconnect.single_flight missing)",
-                fix: "Add single_flight: true under streams.reconnect in \(manifest.path)."
-            )
-        }
+        Self.judgeDeclaredSingleFlight(streams.reconnectSingleFlight, manifestPath: manifest.path, into: &assessment)
 
         var spread = 0
         var kindText = "no"
@@ -82,41 +58,9 @@ public struct ReconnectSingleFlightCheck: Check {
             assessment.cite(backoff.jitterMs)
             kindText = backoff.kind?.value.rawValue ?? "unknown"
             jitterText = backoff.jitter?.value.rawValue ?? (backoff.jitterMs == nil ? "no" : "uniform")
-
-            if let kind = backoff.kind {
-                if let growth = observed?.growth, kind.value == .none || kind.value == .constant {
-                    assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); the logs decide: \(growth.text)")
-                } else if kind.value == .none || kind.value == .constant {
-                    assessment.fail(
-                        "reconnect delays show no growth (streams.reconnect.backoff.kind is \(kind.value.rawValue))",
-                        fix: "Make reconnect delays grow and set streams.reconnect.backoff.kind at \(kind.location) to exponential."
-                    )
-                }
-            } else {
-                assessment.fail(
-                    "declares no reconnect backoff kind, so growth is unknown (streams.reconnect.backoff.kind missing)",
-                    fix: "Add kind: exponential to streams.reconnect.backoff in \(manifest.path)."
-                )
-            }
-
+            Self.judgeDeclaredGrowth(backoff.kind, observed: observed, manifestPath: manifest.path, into: &assessment)
             spread = backoff.jitterSpreadMs ?? 0
-            if spread <= 0, let jitter = observed?.jitter {
-                assessment.note("declares no reconnect jitter; the logs decide: \(jitter.text)")
-            } else if spread <= 0 {
-                let reason: String
-                if let jitter = backoff.jitter, jitter.value == .none {
-                    reason = "jitter is none"
-                } else if backoff.jitterSpreadMs == nil {
-                    reason = "no jitter spread declared"
-                } else {
-                    reason = "the jitter spread is 0 ms"
-                }
-                let place = backoff.jitter.map { "at \($0.location)" } ?? "in \(manifest.path)"
-                assessment.fail(
-                    "reconnect delays show no jitter (\(reason))",
-                    fix: "Set streams.reconnect.backoff.jitter \(place) to full, with base_ms above 0."
-                )
-            }
+            Self.judgeDeclaredJitter(backoff, spread: spread, observed: observed, manifestPath: manifest.path, into: &assessment)
         } else {
             assessment.fail(
                 "declares no delay between reconnects (streams.reconnect.backoff missing)",
@@ -141,6 +85,87 @@ public struct ReconnectSingleFlightCheck: Check {
             pass: "reconnects one at a time per stream, with \(kindText) delays and \(jitterText) jitter",
             measured: "single_flight \(singleFlightText), \(kindText) backoff, jitter spread \(spread) ms (declared)",
             expected: "single_flight true, growing backoff with jitter"
+        )
+    }
+
+    /// No streams section: only problems in the logs can decide (they fail).
+    private static func undeclared(observed: ReconnectObservation?, manifestPath: String, suggestedBackoff: String) -> Finding {
+        if let observed, observed.hasProblems {
+            var assessment = Assessment()
+            observed.judge(into: &assessment, declaredSingleFlight: nil)
+            return assessment.finding(pass: "", measured: observed.measured, expected: "no overlapping attempts; delays that grow and vary")
+        }
+        return .unknown(
+            "no stream reconnect policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
+            remediation: """
+                Add a streams section to \(manifestPath) with reconnect: {single_flight: true, \
+                backoff: \(suggestedBackoff)}.
+                """
+        )
+    }
+
+    private static func judgeDeclaredSingleFlight(
+        _ singleFlight: Located<Bool>?, manifestPath: String, into assessment: inout Assessment
+    ) {
+        guard let singleFlight else {
+            assessment.fail(
+                "does not declare single-flight reconnects (streams.reconnect.single_flight missing)",
+                fix: "Add single_flight: true under streams.reconnect in \(manifestPath)."
+            )
+            return
+        }
+        if !singleFlight.value {
+            assessment.fail(
+                "reconnects to the same stream may overlap (streams.reconnect.single_flight is false)",
+                fix: "Allow one reconnect per stream at a time and set streams.reconnect.single_flight: true at \(singleFlight.location)."
+            )
+        }
+    }
+
+    /// Reconnect delays must grow, unless the logs show them growing (they decide).
+    private static func judgeDeclaredGrowth(
+        _ kind: Located<Backoff.Kind>?, observed: ReconnectObservation?, manifestPath: String,
+        into assessment: inout Assessment
+    ) {
+        guard let kind else {
+            assessment.fail(
+                "declares no reconnect backoff kind, so growth is unknown (streams.reconnect.backoff.kind missing)",
+                fix: "Add kind: exponential to streams.reconnect.backoff in \(manifestPath)."
+            )
+            return
+        }
+        if let growth = observed?.growth, kind.value == .none || kind.value == .constant {
+            assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); the logs decide: \(growth.text)")
+        } else if kind.value == .none || kind.value == .constant {
+            assessment.fail(
+                "reconnect delays show no growth (streams.reconnect.backoff.kind is \(kind.value.rawValue))",
+                fix: "Make reconnect delays grow and set streams.reconnect.backoff.kind at \(kind.location) to exponential."
+            )
+        }
+    }
+
+    /// Reconnect delays must spread (jitter), unless the logs show them varying (they decide).
+    private static func judgeDeclaredJitter(
+        _ backoff: Backoff, spread: Int, observed: ReconnectObservation?, manifestPath: String,
+        into assessment: inout Assessment
+    ) {
+        guard spread <= 0 else { return }
+        if let jitter = observed?.jitter {
+            assessment.note("declares no reconnect jitter; the logs decide: \(jitter.text)")
+            return
+        }
+        let reason: String
+        if let jitter = backoff.jitter, jitter.value == .none {
+            reason = "jitter is none"
+        } else if backoff.jitterSpreadMs == nil {
+            reason = "no jitter spread declared"
+        } else {
+            reason = "the jitter spread is 0 ms"
+        }
+        let place = backoff.jitter.map { "at \($0.location)" } ?? "in \(manifestPath)"
+        assessment.fail(
+            "reconnect delays show no jitter (\(reason))",
+            fix: "Set streams.reconnect.backoff.jitter \(place) to full, with base_ms above 0."
         )
     }
 }

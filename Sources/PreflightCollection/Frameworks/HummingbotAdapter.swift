@@ -34,8 +34,8 @@ public enum HummingbotAdapter {
 
         // Connectors stamp every order with a generated client order id and keep it across retries.
         var orders = OrdersSection()
-        orders.clientOrderIds = Located(true, at: builtIn(framework, "connectors generate client order ids"))
-        orders.reuseIdOnRetry = Located(true, at: builtIn(framework, "in-flight orders keep their client order id"))
+        orders.clientOrderIDs = Located(true, at: builtIn(framework, "connectors generate client order ids"))
+        orders.reuseIDOnRetry = Located(true, at: builtIn(framework, "in-flight orders keep their client order id"))
         // An order whose creation timed out stays tracked and its status is polled until the exchange reports it.
         orders.onUnknownOutcome = Located(.queryStatus, at: builtIn(framework, "client order tracker polls lost orders"))
         manifest.orders = orders

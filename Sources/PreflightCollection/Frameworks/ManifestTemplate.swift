@@ -12,6 +12,23 @@ public enum ManifestTemplate {
         out.raw("version: 1")
         out.blank()
 
+        writeBot(derived, into: &out)
+        writeCredentials(derived, into: &out)
+        writeClock(derived, into: &out)
+        writeConcurrency(derived, into: &out)
+        writeRetry(derived, into: &out)
+        writeErrors(derived, into: &out)
+        writeCircuitBreakers(into: &out)
+        writeStreams(derived, into: &out)
+        writeRecovery(derived, into: &out)
+        writeOrders(derived, into: &out)
+        writeKillSwitch(derived, into: &out)
+        writeMonitoring(derived, into: &out)
+        writeLogsAndSuppressions(derived, into: &out)
+        return out.text
+    }
+
+    private static func writeBot(_ derived: Manifest?, into out: inout TemplateWriter) {
         let bot = derived?.bot
         out.section("bot")
         // The two keys a manifest cannot load without: written as values to fill in, never commented out.
@@ -20,7 +37,9 @@ public enum ManifestTemplate {
         out.value("mode", bot?.mode?.description, suggestion: "trading", note: "trading | read_only", from: bot?.mode)
         out.value("markets", bot?.markets?.description, suggestion: "[spot]", note: "spot | margin | futures | options", from: bot?.markets)
         out.value("base_url", bot?.baseURL.map { quoted($0.value) }, suggestion: "\"https://testnet.binance.vision\"", note: "testnet, proxy or mock", from: bot?.baseURL)
+    }
 
+    private static func writeCredentials(_ derived: Manifest?, into out: inout TemplateWriter) {
         let credentials = derived?.credentials
         out.section("credentials")
         out.value("api_key_env", credentials?.apiKeyEnv?.value, suggestion: "BOT_API_KEY", note: "the variable that holds the key, never the key", from: credentials?.apiKeyEnv)
@@ -31,35 +50,47 @@ public enum ManifestTemplate {
         out.comment("rotation:", indent: 1)
         out.comment("  runbook: docs/key-rotation.md      # decide: where the rotation runbook lives", indent: 1)
         out.comment("  interval_days: 90", indent: 1)
+    }
 
+    private static func writeClock(_ derived: Manifest?, into out: inout TemplateWriter) {
         let clock = derived?.clock
         out.section("clock")
         out.value("recv_window_ms", clock?.recvWindowMs?.description, suggestion: "5000", note: "the recvWindow the bot signs with", from: clock?.recvWindowMs)
         out.value("offset_alert_ms", clock?.offsetAlertMs?.description, suggestion: "1000", note: "decide: alert threshold, at most 50% of recv_window_ms", from: clock?.offsetAlertMs)
         out.value("logs_offset", clock?.logsOffset?.description, suggestion: "true", note: "signed-request logs carry clock_offset_ms", from: clock?.logsOffset)
+    }
 
+    private static func writeConcurrency(_ derived: Manifest?, into out: inout TemplateWriter) {
         out.section("concurrency")
         out.value("private", derived?.concurrency?.privateRequests?.description, suggestion: "2", note: "decide: signed requests in flight at once", from: derived?.concurrency?.privateRequests)
         out.value("public", derived?.concurrency?.publicRequests?.description, suggestion: "4", note: "decide: public requests in flight at once", from: derived?.concurrency?.publicRequests)
+    }
 
+    private static func writeRetry(_ derived: Manifest?, into out: inout TemplateWriter) {
         let retry = derived?.retry
         out.section("retry")
         out.value("max_attempts", retry?.maxAttempts?.description, suggestion: "3", note: "attempts per request, the first included", from: retry?.maxAttempts)
         out.value("respect_retry_after", retry?.respectRetryAfter?.description, suggestion: "true", note: "a 429/418 waits at least Retry-After", from: retry?.respectRetryAfter)
         out.backoff("backoff", retry?.backoff, suggestion: "{kind: exponential, base_ms: 1000, max_ms: 16000, jitter: full}")
+    }
 
+    private static func writeErrors(_ derived: Manifest?, into out: inout TemplateWriter) {
         let errors = derived?.errors
         out.section("errors")
         out.value("auth", errors?.auth?.description, suggestion: "halt", note: "decide: halt | escalate", from: errors?.auth)
         out.value("rate_limit", errors?.rateLimit?.description, suggestion: "backoff", note: "backoff | shed", from: errors?.rateLimit)
         out.value("platform", errors?.platform?.description, suggestion: "retry_then_escalate", note: "retry_then_escalate | retry_then_halt | escalate | halt", from: errors?.platform)
         out.value("validation", errors?.validation?.description, suggestion: "drop", note: "decide: drop | halt | escalate", from: errors?.validation)
+    }
 
+    private static func writeCircuitBreakers(into out: inout TemplateWriter) {
         out.section("circuit_breakers")
         for name in ["auth", "rate_limit", "platform"] {
             out.value(name, nil, suggestion: "{failure_threshold: 3, cooldown_s: 60}", note: "decide: when the breaker opens")
         }
+    }
 
+    private static func writeStreams(_ derived: Manifest?, into out: inout TemplateWriter) {
         let streams = derived?.streams
         out.section("streams")
         if streams?.reconnectSingleFlight != nil || streams?.reconnectBackoff != nil {
@@ -72,36 +103,45 @@ public enum ManifestTemplate {
         out.value("sequence_tracking", streams?.sequenceTracking?.description, suggestion: "true", note: "decide: the bot checks stream sequence numbers", from: streams?.sequenceTracking)
         out.value("on_gap", streams?.onGap?.description, suggestion: "resync", note: "resync | halt | log", from: streams?.onGap)
         out.comment("resync: {mode: snapshot, max_items: 1000, max_duration_s: 10}", indent: 1)
+    }
 
+    private static func writeRecovery(_ derived: Manifest?, into out: inout TemplateWriter) {
         let recovery = derived?.recovery
         out.section("recovery")
         out.value("reconcile_on_start", recovery?.reconcileOnStart?.description, suggestion: "[open_orders, positions]", note: "reconciled before the first new order", from: recovery?.reconcileOnStart)
         out.value("block_orders_until_reconciled", recovery?.blockOrdersUntilReconciled?.description, suggestion: "true", note: "", from: recovery?.blockOrdersUntilReconciled)
+    }
 
+    private static func writeOrders(_ derived: Manifest?, into out: inout TemplateWriter) {
         let orders = derived?.orders
         out.section("orders")
-        out.value("client_order_ids", orders?.clientOrderIds?.description, suggestion: "true", note: "every placement and cancel carries one", from: orders?.clientOrderIds)
-        out.value("reuse_id_on_retry", orders?.reuseIdOnRetry?.description, suggestion: "true", note: "", from: orders?.reuseIdOnRetry)
+        out.value("client_order_ids", orders?.clientOrderIDs?.description, suggestion: "true", note: "every placement and cancel carries one", from: orders?.clientOrderIDs)
+        out.value("reuse_id_on_retry", orders?.reuseIDOnRetry?.description, suggestion: "true", note: "", from: orders?.reuseIDOnRetry)
         out.value("on_unknown_outcome", orders?.onUnknownOutcome?.description, suggestion: "query_status", note: "resend_same_id | query_status | abandon", from: orders?.onUnknownOutcome)
+    }
 
+    private static func writeKillSwitch(_ derived: Manifest?, into out: inout TemplateWriter) {
         let killSwitch = derived?.killSwitch
         out.section("kill_switch")
         out.value("kind", killSwitch?.kind?.description, suggestion: "flag_file", note: "flag_file | admin_endpoint | signal | chat_command", from: killSwitch?.kind)
         out.value("target", killSwitch?.target.map { quoted($0.value) }, suggestion: "run/halt.flag", note: "path, URL, signal or command", from: killSwitch?.target)
         out.value("last_exercised", nil, suggestion: "2026-01-31", note: "decide: the day it was last tested")
+    }
 
+    private static func writeMonitoring(_ derived: Manifest?, into out: inout TemplateWriter) {
         let monitoring = derived?.monitoring
         out.section("monitoring")
         out.value("health_endpoint", monitoring?.healthEndpoint.map { quoted($0.value) }, suggestion: "\"http://127.0.0.1:9102/healthz\"", note: "", from: monitoring?.healthEndpoint)
         out.value("heartbeat_interval_s", monitoring?.heartbeatIntervalSeconds?.description, suggestion: "30", note: "", from: monitoring?.heartbeatIntervalSeconds)
+    }
 
+    private static func writeLogsAndSuppressions(_ derived: Manifest?, into out: inout TemplateWriter) {
         out.section("logs")
         out.value("paths", nil, suggestion: "[logs/*.jsonl]", note: "decide: where the log samples are")
         out.value("format", derived?.logs?.format?.description, suggestion: "auto", note: "auto | jsonl | logfmt | freqtrade | hummingbot", from: derived?.logs?.format)
         out.blank()
         out.comment("suppressions:")
         out.comment("  - {check: A2, reason: \"why the risk is accepted\", owner: team, expires: 2027-01-31}")
-        return out.text
     }
 
     static func quoted(_ text: String) -> String {

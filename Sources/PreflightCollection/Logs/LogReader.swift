@@ -150,7 +150,6 @@ public struct LogReader: Sendable {
         from source: LogByteSource, fileIndex: Int, name: String, carry: UnsafeMutablePointer<UInt8>,
         obtain: () -> LogChunk, submit: (LogChunk) -> Void
     ) {
-        let newline = Int32(UInt8(ascii: "\n"))
         var carried = 0
         var fileBytes = 0
         var skipping = false
@@ -163,37 +162,9 @@ public struct LogReader: Sendable {
             startsFile = false
             let bytes = chunk.bytes
             chunk.bytes.update(from: carry, count: carried)
-            var end = carried
-            // One past the last newline in the chunk so far; 0 when there is none.
-            var wholeLines = 0
-            while true {
-                var count = source.read(into: bytes + end, min(chunkBytes, chunk.capacity - end))
-                if count <= 0 {
-                    atEnd = true
-                    break
-                }
-                fileBytes += count
-                progress?(fileBytes, name)
-                if skipping {
-                    guard let found = memchr(bytes + end, newline, count) else { continue }
-                    let dropped = UnsafeMutableRawPointer(bytes + end).distance(to: found) + 1
-                    count -= dropped
-                    (bytes + end).update(from: bytes + end + dropped, count: count)
-                    skipping = false
-                }
-                // Backwards: the last newline is usually one line from the end.
-                var index = end + count
-                while index > end, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
-                if index > end { wholeLines = index }
-                end += count
-                if end - wholeLines > maxLineBytes {
-                    chunk.endsWithOversizedLine = true
-                    skipping = true
-                    end = wholeLines
-                    break
-                }
-                if wholeLines > 0, end - carried >= chunkBytes { break }
-            }
+            let (end, wholeLines) = fill(
+                chunk, after: carried, from: source, name: name, fileBytes: &fileBytes, skipping: &skipping, atEnd: &atEnd
+            )
             if atEnd {
                 chunk.count = end
                 carried = 0
@@ -206,6 +177,47 @@ public struct LogReader: Sendable {
             // The parser reads whole words a few bytes past a line's end: give them defined contents.
             (bytes + chunk.count).update(repeating: 0, count: 8)
             submit(chunk)
+        }
+    }
+
+    /// Reads into the chunk after the `carried` bytes already there, until it holds a whole line and
+    /// `chunkBytes` new bytes, the input ends (`atEnd`), or its last line outgrows `maxLineBytes` (marked on
+    /// the chunk; `skipping` then drops the rest of that line from the next read). Returns how far the
+    /// chunk is filled and one past its last newline (0 when it has none).
+    private func fill(
+        _ chunk: LogChunk, after carried: Int, from source: LogByteSource, name: String,
+        fileBytes: inout Int, skipping: inout Bool, atEnd: inout Bool
+    ) -> (end: Int, wholeLines: Int) {
+        let newline = Int32(UInt8(ascii: "\n"))
+        let bytes = chunk.bytes
+        var end = carried
+        var wholeLines = 0
+        while true {
+            var count = source.read(into: bytes + end, min(chunkBytes, chunk.capacity - end))
+            if count <= 0 {
+                atEnd = true
+                return (end, wholeLines)
+            }
+            fileBytes += count
+            progress?(fileBytes, name)
+            if skipping {
+                guard let found = memchr(bytes + end, newline, count) else { continue }
+                let dropped = UnsafeMutableRawPointer(bytes + end).distance(to: found) + 1
+                count -= dropped
+                (bytes + end).update(from: bytes + end + dropped, count: count)
+                skipping = false
+            }
+            // Backwards: the last newline is usually one line from the end.
+            var index = end + count
+            while index > end, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+            if index > end { wholeLines = index }
+            end += count
+            if end - wholeLines > maxLineBytes {
+                chunk.endsWithOversizedLine = true
+                skipping = true
+                return (wholeLines, wholeLines)
+            }
+            if wholeLines > 0, end - carried >= chunkBytes { return (end, wholeLines) }
         }
     }
 }

@@ -69,8 +69,41 @@ enum LogTimeParsing {
     /// `2024-03-01T12:00:00Z`, `2024-03-01T12:00:00.123456+02:00`, `2024-03-01 12:00:00,123`
     /// (python's asctime). Without an offset the time is taken as UTC.
     static func iso8601(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
-        var i = start
-        func digits(_ count: Int) -> Int? {
+        var cursor = ByteCursor(p: p, end: end, i: start)
+        guard let year = cursor.digits(4), cursor.expect(UInt8(ascii: "-")), let month = cursor.digits(2),
+            cursor.expect(UInt8(ascii: "-")), let day = cursor.digits(2), !cursor.atEnd
+        else { return nil }
+        guard cursor.byte | 0x20 == UInt8(ascii: "t") || cursor.byte == UInt8(ascii: " ") else { return nil }
+        cursor.i += 1
+        guard let hour = cursor.digits(2), cursor.expect(UInt8(ascii: ":")), let minute = cursor.digits(2) else { return nil }
+        var second = 0
+        if cursor.expect(UInt8(ascii: ":")) {
+            guard let written = cursor.digits(2) else { return nil }
+            second = written
+        }
+        guard let nanosecond = cursor.fractionNanoseconds(), let offsetSeconds = cursor.utcOffsetSeconds(),
+            cursor.atEnd, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour <= 23,
+            minute <= 59, second <= 60
+        else { return nil }
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        // Four-digit years reach 2.5e11 s either side of 1970: seconds fit, nanoseconds may not.
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        let (scaled, over) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, past) = scaled.addingReportingOverflow(nanosecond)
+        return over || past ? nil : total
+    }
+
+    /// A read position in a timestamp's bytes, `p[i..<end]` still to read.
+    private struct ByteCursor {
+        let p: UnsafePointer<UInt8>
+        let end: Int
+        var i: Int
+
+        var atEnd: Bool { i == end }
+        /// The next byte; only when not at the end.
+        var byte: UInt8 { p[i] }
+
+        mutating func digits(_ count: Int) -> Int? {
             guard i + count <= end else { return nil }
             var value = 0
             for _ in 0..<count {
@@ -81,25 +114,18 @@ enum LogTimeParsing {
             }
             return value
         }
-        func expect(_ byte: UInt8) -> Bool {
+
+        mutating func expect(_ byte: UInt8) -> Bool {
             guard i < end, p[i] == byte else { return false }
             i += 1
             return true
         }
-        guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2), expect(UInt8(ascii: "-")),
-            let day = digits(2), i < end
-        else { return nil }
-        guard p[i] | 0x20 == UInt8(ascii: "t") || p[i] == UInt8(ascii: " ") else { return nil }
-        i += 1
-        guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
-        var second = 0
-        if expect(UInt8(ascii: ":")) {
-            guard let written = digits(2) else { return nil }
-            second = written
-        }
-        var nanosecond: Int64 = 0
-        if i < end, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
+
+        /// `.123456` or `,123` as nanoseconds; 0 when none is written, nil for a separator without digits.
+        mutating func fractionNanoseconds() -> Int64? {
+            guard i < end, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") else { return 0 }
             i += 1
+            var nanosecond: Int64 = 0
             var scale: Int64 = 100_000_000
             let fractionStart = i
             while i < end, p[i] &- UInt8(ascii: "0") < 10 {
@@ -107,35 +133,29 @@ enum LogTimeParsing {
                 scale /= 10
                 i += 1
             }
-            guard i > fractionStart else { return nil }
+            return i > fractionStart ? nanosecond : nil
         }
-        var offsetSeconds = 0
-        if i < end {
+
+        /// `Z`, `+02:00` or `-0530` as seconds east of UTC; 0 when none is written, nil when malformed.
+        mutating func utcOffsetSeconds() -> Int? {
+            guard i < end else { return 0 }
             if p[i] | 0x20 == UInt8(ascii: "z") {
                 i += 1
-            } else if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-                let sign = p[i] == UInt8(ascii: "-") ? -1 : 1
-                i += 1
-                guard let offsetHours = digits(2) else { return nil }
-                var offsetMinutes = 0
-                if i < end {
-                    _ = expect(UInt8(ascii: ":"))
-                    guard let written = digits(2) else { return nil }
-                    offsetMinutes = written
-                }
-                guard offsetHours <= 23, offsetMinutes <= 59 else { return nil }
-                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+                return 0
             }
+            guard p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") else { return 0 }
+            let sign = p[i] == UInt8(ascii: "-") ? -1 : 1
+            i += 1
+            guard let offsetHours = digits(2) else { return nil }
+            var offsetMinutes = 0
+            if i < end {
+                _ = expect(UInt8(ascii: ":"))
+                guard let written = digits(2) else { return nil }
+                offsetMinutes = written
+            }
+            guard offsetHours <= 23, offsetMinutes <= 59 else { return nil }
+            return sign * (offsetHours * 3600 + offsetMinutes * 60)
         }
-        guard i == end, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour <= 23,
-            minute <= 59, second <= 60
-        else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
-        // Four-digit years reach 2.5e11 s either side of 1970: seconds fit, nanoseconds may not.
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
-        let (scaled, over) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, past) = scaled.addingReportingOverflow(nanosecond)
-        return over || past ? nil : total
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -2,7 +2,7 @@ import PreflightModel
 import Yams
 import PreflightSupport
 
-/// Reads each manifest section. Every key read here is a documented key (docs/manifest.md).
+/// Reads each manifest section. Every key read here is a documented key (docs/preflight.example.yml).
 struct SectionReader {
     let diagnostics: ManifestDiagnostics
 
@@ -163,9 +163,9 @@ struct SectionReader {
         var reader = reader
         defer { reader.finish() }
         var section = OrdersSection()
-        section.clientOrderIds = reader.bool("client_order_ids")
-        section.reuseIdOnRetry = reader.bool("reuse_id_on_retry")
-        section.clientOrderIdPrefix = reader.string("client_order_id_prefix")
+        section.clientOrderIDs = reader.bool("client_order_ids")
+        section.reuseIDOnRetry = reader.bool("reuse_id_on_retry")
+        section.clientOrderIDPrefix = reader.string("client_order_id_prefix")
         section.onUnknownOutcome = reader.choice("on_unknown_outcome")
         return section
     }

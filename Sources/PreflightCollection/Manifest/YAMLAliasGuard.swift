@@ -43,13 +43,7 @@ struct YAMLAliasGuard {
         while i < bytes.count {
             let byte = bytes[i]
             if let open = quote {
-                if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\"") { i += 2; continue }
-                if byte == open {
-                    if open == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == open { i += 2; continue }
-                    quote = nil
-                    lastSignificant = byte
-                }
-                i += 1
+                i = stepInsideQuote(open, bytes, at: i, lastSignificant: &lastSignificant)
                 continue
             }
             let next = i + 1 < bytes.count ? bytes[i + 1] : nil
@@ -62,17 +56,8 @@ struct YAMLAliasGuard {
             case UInt8(ascii: "?") where nodeStart && followedBySpace:
                 return Refusal(line: line, column: i + 1, message: "an explicit key ('? ') is not allowed: write keys as plain words")
             case UInt8(ascii: "*") where nodeStart:
-                aliases += 1
-                guard aliases <= Self.maximumAliases else {
-                    return Refusal(line: line, column: i + 1, message: "more than \(Self.maximumAliases) YAML aliases: write the values out")
-                }
-                var end = i + 1
-                while end < bytes.count, !Self.endsName(bytes[end]) { end += 1 }
-                var after = end
-                while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
-                if after < bytes.count, bytes[after] == UInt8(ascii: ":"), Self.endsKey(bytes, after + 1) {
-                    return Refusal(line: line, column: i + 1, message: "an alias cannot be a key: write the key as a plain word")
-                }
+                let end = Self.nameEnd(bytes, from: i + 1)
+                if let refusal = countAlias(bytes, at: i, nameEnd: end, line: line) { return refusal }
                 i = end
                 lastSignificant = UInt8(ascii: "a")
                 nodeStart = false
@@ -81,9 +66,7 @@ struct YAMLAliasGuard {
                 flowDepth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 flowDepth = max(0, flowDepth - 1)
-                var after = i + 1
-                while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
-                if after < bytes.count, bytes[after] == UInt8(ascii: ":"), Self.endsKey(bytes, after + 1) {
+                if Self.isFollowedByKeyColon(bytes, from: i + 1) {
                     return Refusal(line: line, column: i + 1, message: "a list or mapping cannot be a key: write the key as a plain word")
                 }
             case UInt8(ascii: "|") where nodeStart && flowDepth == 0, UInt8(ascii: ">") where nodeStart && flowDepth == 0:
@@ -97,6 +80,45 @@ struct YAMLAliasGuard {
             i += 1
         }
         return nil
+    }
+
+    /// Inside a quoted scalar: steps past the byte at `i` (two for an escape or a doubled single quote),
+    /// closing the quote at its end. Returns the next index.
+    private mutating func stepInsideQuote(_ open: UInt8, _ bytes: [UInt8], at i: Int, lastSignificant: inout UInt8?) -> Int {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\"") { return i + 2 }
+        if byte == open {
+            if open == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == open { return i + 2 }
+            quote = nil
+            lastSignificant = byte
+        }
+        return i + 1
+    }
+
+    /// Counts the alias at `i` (its name ending at `nameEnd`); refuses one too many, or one used as a key.
+    private mutating func countAlias(_ bytes: [UInt8], at i: Int, nameEnd: Int, line: Int) -> Refusal? {
+        aliases += 1
+        guard aliases <= Self.maximumAliases else {
+            return Refusal(line: line, column: i + 1, message: "more than \(Self.maximumAliases) YAML aliases: write the values out")
+        }
+        if Self.isFollowedByKeyColon(bytes, from: nameEnd) {
+            return Refusal(line: line, column: i + 1, message: "an alias cannot be a key: write the key as a plain word")
+        }
+        return nil
+    }
+
+    /// Where an anchor or alias name that starts at `start` ends.
+    private static func nameEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var end = start
+        while end < bytes.count, !endsName(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// Whether the node that ends at `index` is a key: spaces, then a colon that ends a key.
+    private static func isFollowedByKeyColon(_ bytes: [UInt8], from index: Int) -> Bool {
+        var after = index
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        return after < bytes.count && bytes[after] == UInt8(ascii: ":") && endsKey(bytes, after + 1)
     }
 
     /// A node may start after a sequence dash, a key's colon, a flow opener or separator, or another space.

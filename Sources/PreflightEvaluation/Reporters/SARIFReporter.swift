@@ -19,7 +19,7 @@ public struct SARIFReporter: Sendable {
                 state.expired ? nil : [SARIF.Suppression(kind: "external", justification: state.reason)]
             }
             return SARIF.Result(
-                ruleId: item.id, ruleIndex: ruleIndex, level: level, message: .init(text: text),
+                ruleID: item.id, ruleIndex: ruleIndex, level: level, message: .init(text: text),
                 locations: [SARIF.Location(Self.location(for: item, manifest: report.bot.manifest))],
                 suppressions: suppressions,
                 properties: ["status": item.status.rawValue, "basis": item.basis.rawValue]
@@ -113,13 +113,16 @@ enum SARIF {
     }
 
     struct Result: Encodable {
-        var ruleId: String
+        var ruleID: String
         var ruleIndex: Int
         var level: String
         var message: Text
         var locations: [Location]
         var suppressions: [Suppression]?
         var properties: [String: String]
+        enum CodingKeys: String, CodingKey {
+            case ruleID = "ruleId", ruleIndex, level, message, locations, suppressions, properties
+        }
     }
 
     struct Suppression: Encodable {

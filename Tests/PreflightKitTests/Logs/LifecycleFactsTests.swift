@@ -50,7 +50,7 @@ struct LifecycleFactsTests {
         #expect(logs.resubmittedAfterRestart.samples.map(\.location.line) == [9])
     }
 
-    @Test func withoutOrderRecordsThePlacementRequestsCarryTheIds() throws {
+    @Test func withoutOrderRecordsThePlacementRequestsCarryTheIDs() throws {
         let post = #""event":"api_request","method":"POST","endpoint":"/api/v3/order""#
         let logs = try collectStreamAndLifecycleLogs([
             logRecord("10:00:00.000", #"\#(post),"client_order_id":"a","status":503"#),
@@ -110,7 +110,7 @@ struct LifecycleFactsTests {
         #expect(logs.orderRequestIDs.placementsWithoutID.samples.map(\.location.line) == [3])
     }
 
-    @Test func theIdMemoryKeepsAtLeastOneGenerationAndCountsWhatItForgets() {
+    @Test func theIDMemoryKeepsAtLeastOneGenerationAndCountsWhatItForgets() {
         var memory = ClientOrderIDMemory(generationLimit: 4)
         let ids = (0..<10).map { ClientOrderIDMemory.fingerprint("id-\($0)") }
         for (n, id) in ids.enumerated() { memory.remember(id, .init(epoch: 0, fileIndex: 0, line: Int32(n + 1))) }

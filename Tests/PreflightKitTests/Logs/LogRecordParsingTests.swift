@@ -38,7 +38,7 @@ struct LogRecordParsingTests {
         #expect(scan.location(of: event.position).description.hasSuffix("app.log:1"))
     }
 
-    @Test func readsEveryApiRequestField() throws {
+    @Test func readsEveryAPIRequestField() throws {
         let line = #"{"time":"2024-03-01T12:00:00.250+01:00","event":"api_request","endpoint":"/api/v3/order","method":"POST","status":400,"error_code":-1021,"attempt":2,"latency_ms":12.5,"concurrency_inflight":3,"signed":true,"request_timestamp":1709290800100,"recv_window":5000,"clock_offset_ms":-3.25,"retry_after":1.5,"request_id":"r-1","client_order_id":"bot-000000000000000000000000000001"}"#
         let (_, events) = try scanText(line + "\n")
         let event = try #require(events.first)
@@ -115,7 +115,7 @@ struct LogRecordParsingTests {
         #expect(events.first?.time.nanoseconds == expected)
     }
 
-    @Test func forcedIsoRejectsEpochNumbers() throws {
+    @Test func forcedISORejectsEpochNumbers() throws {
         let (scan, events) = try scanText(
             #"{"event":"heartbeat","time":1709294400}"# + "\n", reader: LogReader(timeFormat: .iso8601))
         #expect(events.isEmpty)
@@ -137,7 +137,7 @@ struct LogRecordParsingTests {
         #expect(event.time.nanoseconds == march1Noon)
     }
 
-    @Test func forcedLogfmtTreatsJsonAsUnparseable() throws {
+    @Test func forcedLogfmtTreatsJSONAsUnparseable() throws {
         let text = #"{"event":"heartbeat","time":1709294400}"# + "\nevent=heartbeat time=1709294400\n"
         let (scan, events) = try scanText(text, reader: LogReader(format: .logfmt))
         #expect(events.count == 1)
