@@ -4,7 +4,9 @@ import PreflightModel
 /// What `preflight collect` writes on the bot host and `preflight evaluate` reads anywhere:
 /// the evidence as plain values, versioned. Schema: schemas/bundle.schema.json.
 public struct EvidenceBundle: Codable, Sendable {
-    public static let currentVersion = 1
+    /// 2: every key is the model's property name (camelCase), `bundleVersion` included, and the log facts are
+    /// grouped by rule. Version 1 (`bundle_version`) is recognised and refused with the way out.
+    public static let currentVersion = 2
 
     public struct Producer: Codable, Sendable, Equatable {
         public var name: String
@@ -19,10 +21,6 @@ public struct EvidenceBundle: Codable, Sendable {
         bundleVersion = Self.currentVersion
         producer = Producer(name: ToolInfo.name, version: ToolInfo.version)
         self.evidence = evidence
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case bundleVersion = "bundle_version", producer, evidence
     }
 
     public func encoded() throws -> Data {
@@ -49,7 +47,8 @@ public struct EvidenceBundle: Codable, Sendable {
     public static func decode(_ data: Data, path: String) throws -> EvidenceBundle {
         struct Header: Decodable {
             var bundleVersion: Int?
-            enum CodingKeys: String, CodingKey { case bundleVersion = "bundle_version" }
+            var versionOneSpelling: Int?
+            enum CodingKeys: String, CodingKey { case bundleVersion, versionOneSpelling = "bundle_version" }
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -63,10 +62,13 @@ public struct EvidenceBundle: Codable, Sendable {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            throw InputError("\(path): not an evidence bundle (expected a JSON object with bundle_version): \(describe(error))")
+            throw InputError("\(path): not an evidence bundle (expected a JSON object with bundleVersion): \(describe(error))")
+        }
+        if header.bundleVersion == nil, header.versionOneSpelling == 1 {
+            throw InputError("\(path): evidence bundle version 1 was written by an earlier preflight whose log facts had another shape; run `preflight collect` again with this preflight (it writes version \(currentVersion))")
         }
         guard let version = header.bundleVersion else {
-            throw InputError("\(path): not an evidence bundle: bundle_version is missing")
+            throw InputError("\(path): not an evidence bundle: bundleVersion is missing")
         }
         guard version == currentVersion else {
             let advice = version > currentVersion ? "it was written by a newer preflight; upgrade preflight to evaluate it" : "re-collect it with this preflight"

@@ -37,10 +37,11 @@ struct SplitAndBaselineTests {
     }
 
     @Test(arguments: [
-        (#"{"bundle_version": 2, "producer": {"name": "preflight", "version": "9"}, "evidence": {}}"#, "evidence bundle version 2 is not supported"),
-        (#"{"producer": {}}"#, "bundle_version is missing"),
+        (#"{"bundleVersion": 3, "producer": {"name": "preflight", "version": "9"}, "evidence": {}}"#, "evidence bundle version 3 is not supported"),
+        (#"{"bundle_version": 1, "producer": {"name": "preflight", "version": "0.3.0"}, "evidence": {}}"#, "version 1 was written by an earlier preflight"),
+        (#"{"producer": {}}"#, "bundleVersion is missing"),
         (#"[1, 2]"#, "not an evidence bundle"),
-        (#"{"bundle_version": 1, "producer": {"name": "preflight", "version": "0"}, "evidence": {"files": []}}"#, "invalid evidence bundle: evidence.collectedAt: missing"),
+        (#"{"bundleVersion": 2, "producer": {"name": "preflight", "version": "0"}, "evidence": {"files": []}}"#, "invalid evidence bundle: evidence.collectedAt: missing"),
     ])
     func badBundlesAreRefusedClearly(_ content: String, _ message: String) throws {
         let scratch = try temporaryDirectory()
