@@ -34,8 +34,8 @@ public enum ManifestTemplate {
         // The two keys a manifest cannot load without: written as values to fill in, never commented out.
         out.required("name", bot.map { quoted($0.name.value) }, placeholder: "\"my-bot\"", note: "fill in: the bot's name, shown in every report", from: bot?.name)
         out.required("exchange", bot?.exchange.description, placeholder: "binance", note: "fill in: binance | binance-futures | bybit | okx | kraken | coinbase", from: bot?.exchange)
-        out.value("mode", bot?.mode?.description, suggestion: "trading", note: "trading | read_only", from: bot?.mode)
-        out.value("markets", bot?.markets?.description, suggestion: "[spot]", note: "spot | margin | futures | options", from: bot?.markets)
+        out.value("mode", bot?.mode, suggestion: "trading", note: "trading | read_only")
+        out.value("markets", bot?.markets, suggestion: "[spot]", note: "spot | margin | futures | options")
         out.value("base_url", bot?.baseURL.map { quoted($0.value) }, suggestion: "\"https://testnet.binance.vision\"", note: "testnet, proxy or mock", from: bot?.baseURL)
     }
 
@@ -55,32 +55,32 @@ public enum ManifestTemplate {
     private static func writeClock(_ derived: Manifest?, into out: inout TemplateWriter) {
         let clock = derived?.clock
         out.section("clock")
-        out.value("recv_window_ms", clock?.recvWindowMs?.description, suggestion: "5000", note: "the recvWindow the bot signs with", from: clock?.recvWindowMs)
-        out.value("offset_alert_ms", clock?.offsetAlertMs?.description, suggestion: "1000", note: "decide: alert threshold, at most 50% of recv_window_ms", from: clock?.offsetAlertMs)
-        out.value("logs_offset", clock?.logsOffset?.description, suggestion: "true", note: "signed-request logs carry clock_offset_ms", from: clock?.logsOffset)
+        out.value("recv_window_ms", clock?.recvWindowMs, suggestion: "5000", note: "the recvWindow the bot signs with")
+        out.value("offset_alert_ms", clock?.offsetAlertMs, suggestion: "1000", note: "decide: alert threshold, at most 50% of recv_window_ms")
+        out.value("logs_offset", clock?.logsOffset, suggestion: "true", note: "signed-request logs carry clock_offset_ms")
     }
 
     private static func writeConcurrency(_ derived: Manifest?, into out: inout TemplateWriter) {
         out.section("concurrency")
-        out.value("private", derived?.concurrency?.privateRequests?.description, suggestion: "2", note: "decide: signed requests in flight at once", from: derived?.concurrency?.privateRequests)
-        out.value("public", derived?.concurrency?.publicRequests?.description, suggestion: "4", note: "decide: public requests in flight at once", from: derived?.concurrency?.publicRequests)
+        out.value("private", derived?.concurrency?.privateRequests, suggestion: "2", note: "decide: signed requests in flight at once")
+        out.value("public", derived?.concurrency?.publicRequests, suggestion: "4", note: "decide: public requests in flight at once")
     }
 
     private static func writeRetry(_ derived: Manifest?, into out: inout TemplateWriter) {
         let retry = derived?.retry
         out.section("retry")
-        out.value("max_attempts", retry?.maxAttempts?.description, suggestion: "3", note: "attempts per request, the first included", from: retry?.maxAttempts)
-        out.value("respect_retry_after", retry?.respectRetryAfter?.description, suggestion: "true", note: "a 429/418 waits at least Retry-After", from: retry?.respectRetryAfter)
+        out.value("max_attempts", retry?.maxAttempts, suggestion: "3", note: "attempts per request, the first included")
+        out.value("respect_retry_after", retry?.respectRetryAfter, suggestion: "true", note: "a 429/418 waits at least Retry-After")
         out.backoff("backoff", retry?.backoff, suggestion: "{kind: exponential, base_ms: 1000, max_ms: 16000, jitter: full}")
     }
 
     private static func writeErrors(_ derived: Manifest?, into out: inout TemplateWriter) {
         let errors = derived?.errors
         out.section("errors")
-        out.value("auth", errors?.auth?.description, suggestion: "halt", note: "decide: halt | escalate", from: errors?.auth)
-        out.value("rate_limit", errors?.rateLimit?.description, suggestion: "backoff", note: "backoff | shed", from: errors?.rateLimit)
-        out.value("platform", errors?.platform?.description, suggestion: "retry_then_escalate", note: "retry_then_escalate | retry_then_halt | escalate | halt", from: errors?.platform)
-        out.value("validation", errors?.validation?.description, suggestion: "drop", note: "decide: drop | halt | escalate", from: errors?.validation)
+        out.value("auth", errors?.auth, suggestion: "halt", note: "decide: halt | escalate")
+        out.value("rate_limit", errors?.rateLimit, suggestion: "backoff", note: "backoff | shed")
+        out.value("platform", errors?.platform, suggestion: "retry_then_escalate", note: "retry_then_escalate | retry_then_halt | escalate | halt")
+        out.value("validation", errors?.validation, suggestion: "drop", note: "decide: drop | halt | escalate")
     }
 
     private static func writeCircuitBreakers(into out: inout TemplateWriter) {
@@ -100,30 +100,30 @@ public enum ManifestTemplate {
         } else {
             out.comment("reconnect: {single_flight: true, backoff: {kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}}", indent: 1)
         }
-        out.value("sequence_tracking", streams?.sequenceTracking?.description, suggestion: "true", note: "decide: the bot checks stream sequence numbers", from: streams?.sequenceTracking)
-        out.value("on_gap", streams?.onGap?.description, suggestion: "resync", note: "resync | halt | log", from: streams?.onGap)
+        out.value("sequence_tracking", streams?.sequenceTracking, suggestion: "true", note: "decide: the bot checks stream sequence numbers")
+        out.value("on_gap", streams?.onGap, suggestion: "resync", note: "resync | halt | log")
         out.comment("resync: {mode: snapshot, max_items: 1000, max_duration_s: 10}", indent: 1)
     }
 
     private static func writeRecovery(_ derived: Manifest?, into out: inout TemplateWriter) {
         let recovery = derived?.recovery
         out.section("recovery")
-        out.value("reconcile_on_start", recovery?.reconcileOnStart?.description, suggestion: "[open_orders, positions]", note: "reconciled before the first new order", from: recovery?.reconcileOnStart)
-        out.value("block_orders_until_reconciled", recovery?.blockOrdersUntilReconciled?.description, suggestion: "true", note: "", from: recovery?.blockOrdersUntilReconciled)
+        out.value("reconcile_on_start", recovery?.reconcileOnStart, suggestion: "[open_orders, positions]", note: "reconciled before the first new order")
+        out.value("block_orders_until_reconciled", recovery?.blockOrdersUntilReconciled, suggestion: "true", note: "")
     }
 
     private static func writeOrders(_ derived: Manifest?, into out: inout TemplateWriter) {
         let orders = derived?.orders
         out.section("orders")
-        out.value("client_order_ids", orders?.clientOrderIDs?.description, suggestion: "true", note: "every placement and cancel carries one", from: orders?.clientOrderIDs)
-        out.value("reuse_id_on_retry", orders?.reuseIDOnRetry?.description, suggestion: "true", note: "", from: orders?.reuseIDOnRetry)
-        out.value("on_unknown_outcome", orders?.onUnknownOutcome?.description, suggestion: "query_status", note: "resend_same_id | query_status | abandon", from: orders?.onUnknownOutcome)
+        out.value("client_order_ids", orders?.clientOrderIDs, suggestion: "true", note: "every placement and cancel carries one")
+        out.value("reuse_id_on_retry", orders?.reuseIDOnRetry, suggestion: "true", note: "")
+        out.value("on_unknown_outcome", orders?.onUnknownOutcome, suggestion: "query_status", note: "resend_same_id | query_status | abandon")
     }
 
     private static func writeKillSwitch(_ derived: Manifest?, into out: inout TemplateWriter) {
         let killSwitch = derived?.killSwitch
         out.section("kill_switch")
-        out.value("kind", killSwitch?.kind?.description, suggestion: "flag_file", note: "flag_file | admin_endpoint | signal | chat_command", from: killSwitch?.kind)
+        out.value("kind", killSwitch?.kind, suggestion: "flag_file", note: "flag_file | admin_endpoint | signal | chat_command")
         out.value("target", killSwitch?.target.map { quoted($0.value) }, suggestion: "run/halt.flag", note: "path, URL, signal or command", from: killSwitch?.target)
         out.value("last_exercised", nil, suggestion: "2026-01-31", note: "decide: the day it was last tested")
     }
@@ -132,13 +132,13 @@ public enum ManifestTemplate {
         let monitoring = derived?.monitoring
         out.section("monitoring")
         out.value("health_endpoint", monitoring?.healthEndpoint.map { quoted($0.value) }, suggestion: "\"http://127.0.0.1:9102/healthz\"", note: "", from: monitoring?.healthEndpoint)
-        out.value("heartbeat_interval_s", monitoring?.heartbeatIntervalSeconds?.description, suggestion: "30", note: "", from: monitoring?.heartbeatIntervalSeconds)
+        out.value("heartbeat_interval_s", monitoring?.heartbeatIntervalSeconds, suggestion: "30", note: "")
     }
 
     private static func writeLogsAndSuppressions(_ derived: Manifest?, into out: inout TemplateWriter) {
         out.section("logs")
         out.value("paths", nil, suggestion: "[logs/*.jsonl]", note: "decide: where the log samples are")
-        out.value("format", derived?.logs?.format?.description, suggestion: "auto", note: "auto | jsonl | logfmt | freqtrade | hummingbot", from: derived?.logs?.format)
+        out.value("format", derived?.logs?.format, suggestion: "auto", note: "auto | jsonl | logfmt | freqtrade | hummingbot")
         out.blank()
         out.comment("suppressions:")
         out.comment("  - {check: A2, reason: \"why the risk is accepted\", owner: team, expires: 2027-01-31}")
@@ -198,6 +198,11 @@ struct TemplateWriter {
     }
 
     /// A key preflight cannot derive: always the user's decision.
+    /// A declared value written as derived, or the suggestion commented out when there is none.
+    mutating func value<Value>(_ key: String, _ source: Located<Value>?, suggestion: String, note: String) {
+        value(key, source?.description, suggestion: suggestion, note: note, from: source)
+    }
+
     mutating func value(_ key: String, _ derived: String?, suggestion: String, note: String) {
         value(key, derived, suggestion: suggestion, note: note, from: Located<Int>?.none)
     }

@@ -6,6 +6,15 @@ import PreflightSupport
 struct SectionReader {
     let diagnostics: ManifestDiagnostics
 
+    /// Reads one section: `fill` takes its keys; unknown keys are reported when it is done.
+    private func read<Section>(_ reader: MappingReader, into section: Section, _ fill: (inout MappingReader, inout Section) -> Void) -> Section {
+        var reader = reader
+        var section = section
+        fill(&reader, &section)
+        reader.finish()
+        return section
+    }
+
     func bot(_ reader: MappingReader) -> BotSection? {
         var reader = reader
         defer { reader.finish() }
@@ -26,26 +35,24 @@ struct SectionReader {
     }
 
     func credentials(_ reader: MappingReader) -> CredentialsSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = CredentialsSection()
-        section.apiKeyEnv = environmentName("api_key_env", &reader)
-        section.apiSecretEnv = environmentName("api_secret_env", &reader)
-        section.passphraseEnv = environmentName("passphrase_env", &reader)
-        section.keyPermissions = reader.choices("key_permissions")
-        section.ipAllowlist = reader.strings("ip_allowlist")
-        if var rotation = reader.mapping("rotation") {
-            var policy = RotationPolicy()
-            policy.runbook = rotation.string("runbook")
-            policy.intervalDays = rotation.int("interval_days")
-            policy.lastRotated = rotation.day("last_rotated")
-            rotation.finish()
-            section.rotation = policy
+        read(reader, into: CredentialsSection()) { reader, section in
+            section.apiKeyEnv = environmentName("api_key_env", &reader)
+            section.apiSecretEnv = environmentName("api_secret_env", &reader)
+            section.passphraseEnv = environmentName("passphrase_env", &reader)
+            section.keyPermissions = reader.choices("key_permissions")
+            section.ipAllowlist = reader.strings("ip_allowlist")
+            if var rotation = reader.mapping("rotation") {
+                var policy = RotationPolicy()
+                policy.runbook = rotation.string("runbook")
+                policy.intervalDays = rotation.int("interval_days")
+                policy.lastRotated = rotation.day("last_rotated")
+                rotation.finish()
+                section.rotation = policy
+            }
+            for key in ManifestLoader.secretKeys {
+                if let node = reader.raw(key) { diagnostics.recordSecret(at: node, keyPath: reader.path(key)) }
+            }
         }
-        for key in ManifestLoader.secretKeys {
-            if let node = reader.raw(key) { diagnostics.recordSecret(at: node, keyPath: reader.path(key)) }
-        }
-        return section
     }
 
     /// An environment variable's name. Anything that cannot be one is most likely a pasted secret:
@@ -60,32 +67,26 @@ struct SectionReader {
     }
 
     func clock(_ reader: MappingReader) -> ClockSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = ClockSection()
-        section.recvWindowMs = reader.int("recv_window_ms")
-        section.offsetAlertMs = reader.int("offset_alert_ms", in: 0...3_600_000)
-        section.logsOffset = reader.bool("logs_offset")
-        return section
+        read(reader, into: ClockSection()) { reader, section in
+            section.recvWindowMs = reader.int("recv_window_ms")
+            section.offsetAlertMs = reader.int("offset_alert_ms", in: 0...3_600_000)
+            section.logsOffset = reader.bool("logs_offset")
+        }
     }
 
     func concurrency(_ reader: MappingReader) -> ConcurrencySection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = ConcurrencySection()
-        section.privateRequests = reader.int("private")
-        section.publicRequests = reader.int("public")
-        return section
+        read(reader, into: ConcurrencySection()) { reader, section in
+            section.privateRequests = reader.int("private")
+            section.publicRequests = reader.int("public")
+        }
     }
 
     func retry(_ reader: MappingReader) -> RetrySection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = RetrySection()
-        section.maxAttempts = reader.int("max_attempts")
-        section.respectRetryAfter = reader.bool("respect_retry_after")
-        section.backoff = reader.mapping("backoff").map(backoff)
-        return section
+        read(reader, into: RetrySection()) { reader, section in
+            section.maxAttempts = reader.int("max_attempts")
+            section.respectRetryAfter = reader.bool("respect_retry_after")
+            section.backoff = reader.mapping("backoff").map(backoff)
+        }
     }
 
     func backoff(_ reader: MappingReader) -> Backoff {
@@ -101,24 +102,20 @@ struct SectionReader {
     }
 
     func errors(_ reader: MappingReader) -> ErrorHandlingSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = ErrorHandlingSection()
-        section.auth = reader.choice("auth")
-        section.rateLimit = reader.choice("rate_limit")
-        section.platform = reader.choice("platform")
-        section.validation = reader.choice("validation")
-        return section
+        read(reader, into: ErrorHandlingSection()) { reader, section in
+            section.auth = reader.choice("auth")
+            section.rateLimit = reader.choice("rate_limit")
+            section.platform = reader.choice("platform")
+            section.validation = reader.choice("validation")
+        }
     }
 
     func circuitBreakers(_ reader: MappingReader) -> CircuitBreakersSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = CircuitBreakersSection()
-        section.auth = reader.mapping("auth").map { breaker($0, location: reader.location("auth")) }
-        section.rateLimit = reader.mapping("rate_limit").map { breaker($0, location: reader.location("rate_limit")) }
-        section.platform = reader.mapping("platform").map { breaker($0, location: reader.location("platform")) }
-        return section
+        read(reader, into: CircuitBreakersSection()) { reader, section in
+            section.auth = reader.mapping("auth").map { breaker($0, location: reader.location("auth")) }
+            section.rateLimit = reader.mapping("rate_limit").map { breaker($0, location: reader.location("rate_limit")) }
+            section.platform = reader.mapping("platform").map { breaker($0, location: reader.location("platform")) }
+        }
     }
 
     private func breaker(_ reader: MappingReader, location: SourceLocation) -> CircuitBreakersSection.Breaker {
@@ -131,74 +128,62 @@ struct SectionReader {
     }
 
     func streams(_ reader: MappingReader) -> StreamsSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = StreamsSection()
-        if var reconnect = reader.mapping("reconnect") {
-            section.reconnectSingleFlight = reconnect.bool("single_flight")
-            section.reconnectBackoff = reconnect.mapping("backoff").map(backoff)
-            reconnect.finish()
+        read(reader, into: StreamsSection()) { reader, section in
+            if var reconnect = reader.mapping("reconnect") {
+                section.reconnectSingleFlight = reconnect.bool("single_flight")
+                section.reconnectBackoff = reconnect.mapping("backoff").map(backoff)
+                reconnect.finish()
+            }
+            section.sequenceTracking = reader.bool("sequence_tracking")
+            section.onGap = reader.choice("on_gap")
+            if var resync = reader.mapping("resync") {
+                section.resyncMode = resync.choice("mode")
+                section.resyncMaxItems = resync.int("max_items")
+                section.resyncMaxSeconds = resync.int("max_duration_s")
+                resync.finish()
+            }
         }
-        section.sequenceTracking = reader.bool("sequence_tracking")
-        section.onGap = reader.choice("on_gap")
-        if var resync = reader.mapping("resync") {
-            section.resyncMode = resync.choice("mode")
-            section.resyncMaxItems = resync.int("max_items")
-            section.resyncMaxSeconds = resync.int("max_duration_s")
-            resync.finish()
-        }
-        return section
     }
 
     func recovery(_ reader: MappingReader) -> RecoverySection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = RecoverySection()
-        section.reconcileOnStart = reader.choices("reconcile_on_start")
-        section.blockOrdersUntilReconciled = reader.bool("block_orders_until_reconciled")
-        return section
+        read(reader, into: RecoverySection()) { reader, section in
+            section.reconcileOnStart = reader.choices("reconcile_on_start")
+            section.blockOrdersUntilReconciled = reader.bool("block_orders_until_reconciled")
+        }
     }
 
     func orders(_ reader: MappingReader) -> OrdersSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = OrdersSection()
-        section.clientOrderIDs = reader.bool("client_order_ids")
-        section.reuseIDOnRetry = reader.bool("reuse_id_on_retry")
-        section.clientOrderIDPrefix = reader.string("client_order_id_prefix")
-        section.onUnknownOutcome = reader.choice("on_unknown_outcome")
-        return section
+        read(reader, into: OrdersSection()) { reader, section in
+            section.clientOrderIDs = reader.bool("client_order_ids")
+            section.reuseIDOnRetry = reader.bool("reuse_id_on_retry")
+            section.clientOrderIDPrefix = reader.string("client_order_id_prefix")
+            section.onUnknownOutcome = reader.choice("on_unknown_outcome")
+        }
     }
 
     func killSwitch(_ reader: MappingReader) -> KillSwitchSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = KillSwitchSection(location: diagnostics.location(of: reader.node, keyPath: "kill_switch"))
-        section.kind = reader.choice("kind")
-        section.target = reader.string("target")
-        section.lastExercised = reader.day("last_exercised")
-        return section
+        read(reader, into: KillSwitchSection(location: diagnostics.location(of: reader.node, keyPath: "kill_switch"))) { reader, section in
+            section.kind = reader.choice("kind")
+            section.target = reader.string("target")
+            section.lastExercised = reader.day("last_exercised")
+        }
     }
 
     func monitoring(_ reader: MappingReader) -> MonitoringSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = MonitoringSection()
-        section.healthEndpoint = reader.string("health_endpoint")
-        section.heartbeatIntervalSeconds = reader.int("heartbeat_interval_s")
-        return section
+        read(reader, into: MonitoringSection()) { reader, section in
+            section.healthEndpoint = reader.string("health_endpoint")
+            section.heartbeatIntervalSeconds = reader.int("heartbeat_interval_s")
+        }
     }
 
     func logs(_ reader: MappingReader) -> LogsSection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = LogsSection()
-        section.paths = reader.strings("paths")
-        section.format = reader.choice("format")
-        section.timeFormat = reader.choice("time_format")
-        section.fields = aliases(reader.mapping("fields"), canonical: LogsSection.canonicalFields)
-        section.events = aliases(reader.mapping("events"), canonical: LogsSection.canonicalEvents)
-        return section
+        read(reader, into: LogsSection()) { reader, section in
+            section.paths = reader.strings("paths")
+            section.format = reader.choice("format")
+            section.timeFormat = reader.choice("time_format")
+            section.fields = aliases(reader.mapping("fields"), canonical: LogsSection.canonicalFields)
+            section.events = aliases(reader.mapping("events"), canonical: LogsSection.canonicalEvents)
+        }
     }
 
     /// `preflight's name: the bot's name` pairs; the left side must be a name preflight knows.
@@ -214,33 +199,31 @@ struct SectionReader {
     }
 
     func policy(_ reader: MappingReader) -> PolicySection {
-        var reader = reader
-        defer { reader.finish() }
-        var section = PolicySection()
-        section.reason = reader.string("reason")
-        if var thresholds = reader.mapping("thresholds") {
-            for threshold in Threshold.allCases {
-                guard let value = thresholds.double(threshold.rawValue) else { continue }
-                guard threshold.range.contains(value.value) else {
-                    diagnostics.report(
-                        "\(value.value) is out of range \(threshold.range.lowerBound)...\(threshold.range.upperBound)",
-                        at: thresholds.raw(threshold.rawValue), keyPath: thresholds.path(threshold.rawValue)
-                    )
-                    continue
+        read(reader, into: PolicySection()) { reader, section in
+            section.reason = reader.string("reason")
+            if var thresholds = reader.mapping("thresholds") {
+                for threshold in Threshold.allCases {
+                    guard let value = thresholds.double(threshold.rawValue) else { continue }
+                    guard threshold.range.contains(value.value) else {
+                        diagnostics.report(
+                            "\(value.value) is out of range \(threshold.range.lowerBound)...\(threshold.range.upperBound)",
+                            at: thresholds.raw(threshold.rawValue), keyPath: thresholds.path(threshold.rawValue)
+                        )
+                        continue
+                    }
+                    section.thresholds[threshold] = value
+                    let looser = threshold.higherIsLooser ? value.value > threshold.defaultValue : value.value < threshold.defaultValue
+                    let reason = section.reason?.value.trimmingCharacters(in: .whitespaces) ?? ""
+                    if looser, reason.isEmpty {
+                        diagnostics.report(
+                            "\(value.value) is looser than the default \(threshold.defaultValue); say why in policy.reason",
+                            at: thresholds.raw(threshold.rawValue), keyPath: thresholds.path(threshold.rawValue)
+                        )
+                    }
                 }
-                section.thresholds[threshold] = value
-                let looser = threshold.higherIsLooser ? value.value > threshold.defaultValue : value.value < threshold.defaultValue
-                let reason = section.reason?.value.trimmingCharacters(in: .whitespaces) ?? ""
-                if looser, reason.isEmpty {
-                    diagnostics.report(
-                        "\(value.value) is looser than the default \(threshold.defaultValue); say why in policy.reason",
-                        at: thresholds.raw(threshold.rawValue), keyPath: thresholds.path(threshold.rawValue)
-                    )
-                }
+                thresholds.finish()
             }
-            thresholds.finish()
         }
-        return section
     }
 
     func suppressions(_ nodes: [Node]) -> [Suppression] {
