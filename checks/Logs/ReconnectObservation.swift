@@ -5,6 +5,9 @@ struct ReconnectObservation {
     /// A delay difference under this is timer and logging noise, not growth or jitter.
     static let noiseFloorMs = 20.0
     static let noiseShare = 0.05
+    /// Jittered delays show growth only on average: a lack of it counts when each side has this many delays,
+    /// or when the delays do not vary at all (then one of each is enough).
+    static let delaysToJudgeJitteredGrowth = 5
 
     struct Measurement {
         var holds: Bool
@@ -15,8 +18,9 @@ struct ReconnectObservation {
     let facts: StreamLogFacts
     let noRecords: String
     var attempts: Int { facts.reconnectAttempts }
-    /// nil when the logs cannot show it (fewer than two attempt numbers with delays).
+    /// nil when the logs cannot show it: `growthUnmeasured` says why.
     let growth: Measurement?
+    let growthUnmeasured: String
     /// nil when no attempt number was seen twice.
     let jitter: Measurement?
 
@@ -29,9 +33,19 @@ struct ReconnectObservation {
             let top = later.max { $0.meanMs < $1.meanMs } ?? first
             let grows = top.meanMs - first.meanMs > max(Self.noiseFloorMs, first.meanMs * Self.noiseShare)
             let text = "attempt \(first.attempt) waited \(Self.ms(first.meanMs)) ms on average (\(first.count)×), attempt \(top.attempt) \(Self.ms(top.meanMs)) ms (\(top.count)×)"
-            growth = Measurement(holds: grows, text: text, location: top.example)
+            let values = delays.flatMap { [$0.minMs, $0.maxMs, $0.meanMs] }
+            let steady = (values.max() ?? 0) - (values.min() ?? 0) <= Self.noiseFloorMs
+            let enough = min(first.count, top.count) >= Self.delaysToJudgeJitteredGrowth
+            if grows || steady || enough {
+                growth = Measurement(holds: grows, text: text, location: top.example)
+                growthUnmeasured = ""
+            } else {
+                growth = nil
+                growthUnmeasured = "too few jittered delays to tell (\(text)); at least \(Self.delaysToJudgeJitteredGrowth) per attempt number are needed"
+            }
         } else {
             growth = nil
+            growthUnmeasured = "delays for fewer than two attempt numbers"
         }
         let repeated = delays.filter { $0.count >= 2 }
         if let widest = repeated.max(by: { $0.spreadMs < $1.spreadMs }) {
@@ -60,7 +74,7 @@ struct ReconnectObservation {
     var measured: String {
         guard attempts > 0 else { return "no ws_reconnect_attempt records (logs)" }
         var parts = ["\(facts.overlappingReconnects.count) overlapping of \(attempts) attempts"]
-        parts.append(growth?.text ?? "growth not measurable (delays for fewer than two attempt numbers)")
+        parts.append(growth?.text ?? "growth not measurable (\(growthUnmeasured))")
         parts.append(jitter?.text ?? "jitter not measurable (no attempt number seen twice)")
         return parts.joined(separator: "; ") + " (logs)"
     }
@@ -88,7 +102,7 @@ struct ReconnectObservation {
                 )
             }
         } else {
-            assessment.note("growth of reconnect delays not measurable: the logs show delays for fewer than two attempt numbers")
+            assessment.note("growth of reconnect delays not measurable: \(growthUnmeasured)")
         }
         if let jitter {
             assessment.cite(EvidenceRef(.logs, at: jitter.location, "reconnect jitter: \(jitter.text)"))

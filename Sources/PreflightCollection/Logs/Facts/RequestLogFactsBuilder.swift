@@ -162,8 +162,12 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         let wasReused = checkReuse(event, stamp: stamp)
         guard nonceIsClockReading else { return StampCheck(skewMs: nil, reused: wasReused) }
         // Sent at time - latency_ms when the record gives its latency; the nearer of the two moments counts.
+        // A bot that corrects its timestamps by its measured offset (clock_offset_ms: local minus exchange)
+        // stamps local time minus the offset: that is fresh too.
         let sentAt = event.latencyMs.map { event.time.milliseconds - $0 } ?? event.time.milliseconds
-        let skew = min(abs(stamp.milliseconds - event.time.milliseconds), abs(stamp.milliseconds - sentAt))
+        var moments = [event.time.milliseconds, sentAt]
+        if let offset = event.clockOffsetMs { moments += moments.map { $0 - offset } }
+        let skew = moments.map { abs(stamp.milliseconds - $0) }.min() ?? 0
         worstSkew.offer(skew, at: event.position)
         if skew > skewLimitMs {
             skewed.record(event.position, "request timestamp \(NumberText.whole(skew)) ms from the record's time")
