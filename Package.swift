@@ -8,12 +8,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
-        .library(name: "PreflightKit", targets: ["PreflightModel", "PreflightChecks", "PreflightSupport", "PreflightCollection", "PreflightEvaluation"]),
+        .library(name: "PreflightKit", targets: ["PreflightModel", "PreflightChecks", "PreflightSupport", "PreflightCollection", "PreflightEvaluation", "PreflightScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        // The exchange stand-in's HTTP/1.1 and WebSocket server.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // The flow is one way: collection reads the world into Evidence, evaluation judges Evidence into a Report.
@@ -40,6 +42,31 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Drill scenarios: the versioned YAML format, its loader and the built-in scenarios. No server in it, so
+        // the fuzz build and the product library stay free of SwiftNIO.
+        .target(
+            name: "PreflightScenario",
+            dependencies: ["PreflightModel", "PreflightSupport", "PreflightCollection", "Yams"],
+            swiftSettings: strict
+        ),
+        // The exchange stand-in: Binance spot on SwiftNIO (REST, market streams, a seeded market, orders), the
+        // probes' endpoints of the other exchanges, faults a drill arms, the wire record. Knows nothing of checks.
+        .target(
+            name: "PreflightStandIn",
+            dependencies: [
+                "PreflightModel",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // Collection's drill: the bot as a child process, the stand-in's wire record turned into evidence.
+        .target(
+            name: "PreflightDrill",
+            dependencies: ["PreflightModel", "PreflightSupport", "PreflightCollection", "PreflightScenario", "PreflightStandIn"],
+            swiftSettings: strict
+        ),
         // Evidence to report: the checks, suppressions, baseline, score, coverage, the gate and the reporters.
         .target(
             name: "PreflightEvaluation",
@@ -49,13 +76,13 @@ let package = Package(
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightModel", "PreflightSupport", "PreflightCollection", "PreflightEvaluation",
+                "PreflightModel", "PreflightSupport", "PreflightCollection", "PreflightEvaluation", "PreflightScenario", "PreflightDrill",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Log-reading benchmark (scripts/bench-logs.sh); not part of the test suite.
-        .executableTarget(name: "preflight-bench", dependencies: ["PreflightCollection", "PreflightModel"], swiftSettings: strict),
+        .executableTarget(name: "preflight-bench", dependencies: ["PreflightCollection", "PreflightEvaluation", "PreflightSupport", "PreflightModel"], swiftSettings: strict),
         .testTarget(
             name: "PreflightChecksTests",
             dependencies: ["PreflightChecks", "PreflightCollection", "PreflightEvaluation", "PreflightSupport"],
@@ -64,26 +91,20 @@ let package = Package(
         .testTarget(
             name: "PreflightKitTests",
             dependencies: [
-                "PreflightCollection", "PreflightEvaluation", "PreflightSupport", "MockExchange",
+                "PreflightCollection", "PreflightEvaluation", "PreflightSupport", "PreflightStandIn",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PreflightCLITests",
-            dependencies: ["PreflightSupport", "MockExchange", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PreflightSupport", "PreflightStandIn", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        // A local HTTP server posing as the five exchanges (signature checks, skewed clock, faults).
-        .target(
-            name: "MockExchange",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            path: "Tests/MockExchange",
-            swiftSettings: strict
-        ),
+        .testTarget(name: "ScenarioTests", dependencies: ["PreflightScenario", "PreflightModel"], swiftSettings: strict),
         .testTarget(
-            name: "MockExchangeTests",
-            dependencies: ["MockExchange", .product(name: "Crypto", package: "swift-crypto")],
+            name: "StandInTests",
+            dependencies: ["PreflightStandIn", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
     ],

@@ -10,7 +10,7 @@ let product = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deleti
 let targets = [
     "log-jsonl", "log-logfmt", "log-time", "framework-freqtrade", "framework-hummingbot", "manifest", "suppressions",
     "baseline", "bundle", "host-timedatectl", "host-timesync-status", "host-chronyc-tracking", "host-chronyc-sources",
-    "host-ntpq", "host-ntpstat", "host-adjtimex", "host-sync-config", "host-captures",
+    "host-ntpq", "host-ntpstat", "host-adjtimex", "host-sync-config", "host-captures", "scenario",
 ]
 
 let package = Package(

@@ -12,10 +12,12 @@ public struct Evidence: Codable, Sendable {
     public var exchange: ExchangeEvidence?
     /// The bot's log samples; nil when none were given.
     public var logs: LogEvidence?
+    /// What a drill saw on the wire; nil unless `preflight drill` ran.
+    public var drill: DrillEvidence?
 
     public init(
         collectedAt: Date, manifest: Manifest, files: [FileFact] = [], host: HostClockEvidence? = nil,
-        exchange: ExchangeEvidence? = nil, logs: LogEvidence? = nil
+        exchange: ExchangeEvidence? = nil, logs: LogEvidence? = nil, drill: DrillEvidence? = nil
     ) {
         self.collectedAt = collectedAt
         self.manifest = manifest
@@ -23,6 +25,7 @@ public struct Evidence: Codable, Sendable {
         self.host = host
         self.exchange = exchange
         self.logs = logs
+        self.drill = drill
     }
 
     public func file(_ path: String) -> FileFact? { files.first { $0.path == path } }

@@ -10,6 +10,6 @@ struct PreflightCommand: AsyncParsableCommand {
         abstract: "Scores a crypto trading bot against the 25-item production-readiness checklist.",
         discussion: "Exit codes: 0 gate passed, 1 gate failed, 2 usage or input error.",
         version: ToolInfo.version,
-        subcommands: [AuditCommand.self, CollectCommand.self, EvaluateCommand.self, ChecksCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [AuditCommand.self, DrillCommand.self, CollectCommand.self, EvaluateCommand.self, ChecksCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }

@@ -45,6 +45,17 @@ struct PreflightBinary {
                        stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// `run` on a thread of its own: a long run (a drill) then does not hold one of the cooperative pool's
+    /// few threads, which other tests' deadline tasks need.
+    static func runOffThePool(_ arguments: [String]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try run(arguments) })
+            }
+            thread.start()
+        }
+    }
+
     /// Validates a JSON document against a JSON Schema with python's `jsonschema` (installed by .ci/run).
     static func validate(json path: String, schema: String) throws -> Outcome {
         let process = Process()

@@ -1,17 +1,17 @@
 import Crypto
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
-/// The whole binary against the mock exchange: canary secrets never leak, `--offline` never connects.
+/// The whole binary against the exchange stand-in: canary secrets never leak, `--offline` never connects.
 @Suite("Probe safety: secrets and offline", .serialized)
 struct ProbeSafetyTests {
     static let canaries = ["CANARY-KEY-81f0aa", "CANARY-SECRET-3c9b77", "CANARY-PASS-5e12dd"]
 
     static let coinbaseKey = P256.Signing.PrivateKey()
 
-    static func server(_ exchange: String) throws -> MockExchangeServer {
-        try MockExchangeServer(MockExchangeConfiguration(
+    static func server(_ exchange: String) throws -> StandInServer {
+        try StandInServer(StandInConfiguration(
             apiKey: canaries[0], apiSecret: canaries[1], passphrase: canaries[2],
             coinbaseKeyName: canaries[0], coinbasePublicKeyPEM: coinbaseKey.publicKey.pemRepresentation
         ))

@@ -1,19 +1,19 @@
 import Crypto
 import Foundation
-import MockExchange
+import PreflightStandIn
 import PreflightCollection
 import PreflightEvaluation
 import PreflightSupport
 import PreflightModel
 import Testing
 
-/// The real transport (URLSession) against the mock exchange on 127.0.0.1, through the manifest's base_url.
-@Suite("Exchange probes against the mock exchange", .serialized)
+/// The real transport (URLSession) against the exchange stand-in on 127.0.0.1, through the manifest's base_url.
+@Suite("Exchange probes against the exchange stand-in", .serialized)
 struct ExchangeIntegrationTests {
     static let coinbaseKey = P256.Signing.PrivateKey()
 
-    static func server(skewMs: Int = 0) throws -> MockExchangeServer {
-        try MockExchangeServer(MockExchangeConfiguration(
+    static func server(skewMs: Int = 0) throws -> StandInServer {
+        try StandInServer(StandInConfiguration(
             apiKey: "CANARY-KEY-4f1c", apiSecret: "CANARY-SECRET-9d2e", passphrase: "CANARY-PASS-77ab",
             coinbaseKeyName: "organizations/o/apiKeys/CANARY-KEYNAME", coinbasePublicKeyPEM: coinbaseKey.publicKey.pemRepresentation,
             clockSkewMs: skewMs
@@ -37,7 +37,7 @@ struct ExchangeIntegrationTests {
     }
 
     static func collect(
-        _ exchange: Exchange, from server: MockExchangeServer, timeout: Duration = .seconds(2), samples: Int = 5
+        _ exchange: Exchange, from server: StandInServer, timeout: Duration = .seconds(2), samples: Int = 5
     ) async throws -> ExchangeEvidence {
         await ExchangeCollector(transport: URLSessionTransport(), environment: environment, samples: samples,
                                 requestTimeout: timeout, deadline: .seconds(8))
@@ -88,7 +88,7 @@ struct ExchangeIntegrationTests {
     }
 
     @Test(arguments: [
-        (MockExchangeFault.rateLimited(retryAfterSeconds: 5), "HTTP 429, Retry-After 5 s"),
+        (StandInFault.rateLimited(retryAfterSeconds: 5), "HTTP 429, Retry-After 5 s"),
         (.ipBanned, "banned this IP address (HTTP 418)"),
         (.invalidKey, "HTTP 401): code -2015"),
         (.serverError(status: 503), "server error (HTTP 503)"),
@@ -97,7 +97,7 @@ struct ExchangeIntegrationTests {
         (.truncatedJSON, "127.0.0.1"),
         (.closeConnection, "127.0.0.1"),
     ])
-    func everyFaultBecomesAnErrorFindingWithAReason(_ fault: MockExchangeFault, _ reason: String) async throws {
+    func everyFaultBecomesAnErrorFindingWithAReason(_ fault: StandInFault, _ reason: String) async throws {
         let server = try Self.server()
         defer { server.stop() }
         server.setFault(fault)

@@ -6,7 +6,7 @@ import PreflightModel
 import Testing
 
 /// Records what the probe layer asks for and answers from a table; used only for the pure parts
-/// (signing, parsing, the read-only guarantee). The integration tests use the mock exchange server.
+/// (signing, parsing, the read-only guarantee). The integration tests use the exchange stand-in.
 final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [(url: URL, headers: [String: String])] = []

@@ -1,5 +1,5 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Binance signed endpoint")
@@ -7,7 +7,7 @@ struct BinanceSigningTests {
     static let path = "/sapi/v1/account/apiRestrictions"
 
     @Test func correctlySignedRequestGetsTheRestrictions() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(
             Self.path + "?" + TestSigning.binanceQuery(timestamp: localMilliseconds()),
@@ -34,9 +34,9 @@ struct BinanceSigningTests {
 
         // A server per request, each skewed just before it, so that a slow test machine cannot make the
         // vector's fixed timestamp fall out of the window between the two requests.
-        func vectorServer() throws -> MockExchangeServer {
+        func vectorServer() throws -> StandInServer {
             let skew = Int(1_499_827_319_559 + 500 - localMilliseconds())
-            return try MockExchangeServer(MockExchangeConfiguration(apiKey: "vector-key", apiSecret: secret, clockSkewMs: skew))
+            return try StandInServer(StandInConfiguration(apiKey: "vector-key", apiSecret: secret, clockSkewMs: skew))
         }
         let first = try vectorServer()
         defer { first.stop() }
@@ -60,20 +60,22 @@ struct BinanceSigningTests {
         (900, 5000, 200, nil), (3500, 5000, 400, -1021), (-70000, 60000, 400, -1021),
     ] as [(Int64, Int, Int, Int?)])
     func timestampWindowFollowsBinanceRules(offsetMs: Int64, recvWindow: Int, status: Int, code: Int?) async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let query = TestSigning.binanceQuery(timestamp: localMilliseconds() + offsetMs, recvWindow: recvWindow)
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(Self.path + "?" + query, headers: ["X-MBX-APIKEY": TestCredentials.apiKey])
         #expect(answer.status == status)
         if let code {
             #expect(try answer.json()["code"] as? Int == code)
-            #expect(try answer.json()["msg"] as? String == "Timestamp for this request is outside of the recvWindow.")
+            // Binance words a timestamp ahead of its clock apart from one behind the window.
+            let message = offsetMs > 1000 ? "Timestamp for this request was 1000ms ahead of the server's time." : "Timestamp for this request is outside of the recvWindow."
+            #expect(try answer.json()["msg"] as? String == message)
         }
     }
 
     /// A skewed server clock judges the client's timestamp: a correct local clock is "stale" to a server 10 s ahead.
     @Test func serverJudgesTimestampsByItsOwnSkewedClock() async throws {
-        let server = try MockExchangeServer(makeConfiguration(clockSkewMs: 10_000))
+        let server = try StandInServer(makeConfiguration(clockSkewMs: 10_000))
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         let headers = ["X-MBX-APIKEY": TestCredentials.apiKey]
@@ -84,7 +86,7 @@ struct BinanceSigningTests {
     }
 
     @Test func wrongKeyWrongSecretAndMissingParametersAreRejected() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         let unknownKey = try await client.get(Self.path + "?" + TestSigning.binanceQuery(timestamp: localMilliseconds()), headers: ["X-MBX-APIKEY": "someone-else"])

@@ -1,5 +1,5 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Bybit signed endpoint")
@@ -7,7 +7,7 @@ struct BybitSigningTests {
     static let path = "/v5/user/query-api"
 
     @Test func correctlySignedRequestGetsTheKeyDescription() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(Self.path, headers: TestSigning.bybitHeaders(timestamp: localMilliseconds()))
         #expect(answer.status == 200)
@@ -21,7 +21,7 @@ struct BybitSigningTests {
     }
 
     @Test func aQueryStringIsPartOfTheSignature() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         let signedWithQuery = try await client.get(Self.path + "?x=1", headers: TestSigning.bybitHeaders(timestamp: localMilliseconds(), query: "x=1"))
@@ -35,7 +35,7 @@ struct BybitSigningTests {
         ("stale", 10002), ("future", 10002), ("bad signature", 10004), ("unknown key", 10003),
     ])
     func rejectionsComeAsHTTP200WithBybitsRetCode(kind: String, retCode: Int) async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let now = localMilliseconds()
         let headers: [String: String] = switch kind {

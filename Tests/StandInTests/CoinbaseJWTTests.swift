@@ -1,5 +1,5 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Coinbase ES256 JWT endpoint")
@@ -10,7 +10,7 @@ struct CoinbaseJWTTests {
 
     @Test func aFreshlySignedJWTGetsThePermissions() async throws {
         let key = CoinbaseTestKey()
-        let server = try MockExchangeServer(makeConfiguration(coinbaseKey: key))
+        let server = try StandInServer(makeConfiguration(coinbaseKey: key))
         defer { server.stop() }
         // Any host is accepted in the uri claim; the method and path must match.
         for host in ["api.coinbase.com", "127.0.0.1:\(server.port)"] {
@@ -30,7 +30,7 @@ struct CoinbaseJWTTests {
     ])
     func badTokensGet401(kind: String) async throws {
         let key = CoinbaseTestKey()
-        let server = try MockExchangeServer(makeConfiguration(coinbaseKey: key))
+        let server = try StandInServer(makeConfiguration(coinbaseKey: key))
         defer { server.stop() }
         let now = Self.nowSeconds()
         let uri = "GET api.coinbase.com\(Self.path)"
@@ -52,7 +52,7 @@ struct CoinbaseJWTTests {
     /// The server clock decides expiry: a token minted by a correct local clock is already expired for a server 3 min ahead.
     @Test func expiryIsJudgedByTheSkewedServerClock() async throws {
         let key = CoinbaseTestKey()
-        let server = try MockExchangeServer(makeConfiguration(clockSkewMs: 180_000, coinbaseKey: key))
+        let server = try StandInServer(makeConfiguration(clockSkewMs: 180_000, coinbaseKey: key))
         defer { server.stop() }
         let jwt = try TestSigning.coinbaseJWT(key: key, uri: "GET api.coinbase.com\(Self.path)", notBefore: Self.nowSeconds())
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(Self.path, headers: ["Authorization": "Bearer \(jwt)"])

@@ -2,14 +2,14 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Fault injection")
 struct FaultModeTests {
     @Test(arguments: [
         // (path, fault, status, a fragment of the exchange's own body)
-        ("/api/v3/time", MockExchangeFault.rateLimited(retryAfterSeconds: 7), 429, #""code":-1003"#),
+        ("/api/v3/time", StandInFault.rateLimited(retryAfterSeconds: 7), 429, #""code":-1003"#),
         ("/v5/market/time", .rateLimited(retryAfterSeconds: 7), 429, #""retCode":10006"#),
         ("/api/v5/public/time", .rateLimited(retryAfterSeconds: 7), 429, #""code":"50011""#),
         ("/0/public/Time", .rateLimited(retryAfterSeconds: 7), 429, "EAPI:Rate limit exceeded"),
@@ -21,8 +21,8 @@ struct FaultModeTests {
         ("/api/v3/time", .serverError(status: 503), 503, #""code":-1000"#),
         ("/api/v5/public/time", .serverError(status: 500), 500, #""code":"50001""#),
     ])
-    func statusFaultsAnswerWithTheExchangesOwnBody(path: String, fault: MockExchangeFault, status: Int, fragment: String) async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+    func statusFaultsAnswerWithTheExchangesOwnBody(path: String, fault: StandInFault, status: Int, fragment: String) async throws {
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         server.setFault(fault)
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(path)
@@ -33,7 +33,7 @@ struct FaultModeTests {
     }
 
     @Test func htmlErrorPageIsHTML() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         server.setFault(.htmlErrorPage(status: 502))
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get("/api/v3/time")
@@ -44,7 +44,7 @@ struct FaultModeTests {
     }
 
     @Test func faultsApplyByLongestPathPrefixAndCanBeCleared() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         server.setFault(.serverError(status: 503), forPathPrefix: "/api/")
@@ -59,7 +59,7 @@ struct FaultModeTests {
     }
 
     @Test func slowAnswerArrivesAfterTheDelayOrTimesOutTheClient() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         server.setFault(.slow(seconds: 0.6), forPathPrefix: "/api/v3/time")
         let started = Date()
@@ -75,7 +75,7 @@ struct FaultModeTests {
     }
 
     @Test func truncatedJSONDeclaresTheFullLengthAndSendsHalf() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         server.setFault(.truncatedJSON)
         let raw = try RawTCPClient(port: server.port)
@@ -95,7 +95,7 @@ struct FaultModeTests {
     }
 
     @Test func closeConnectionSendsNothing() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         server.setFault(.closeConnection)
         let raw = try RawTCPClient(port: server.port)

@@ -1,11 +1,11 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Keep-alive and round-trip time", .serialized)
 struct KeepAliveTests {
     /// Round trips in ms of `count` sequential GETs over one URLSession (the first opens the connection).
-    static func roundTrips(_ server: MockExchangeServer, count: Int) async throws -> [Double] {
+    static func roundTrips(_ server: StandInServer, count: Int) async throws -> [Double] {
         let client = PlainHTTPClient(baseURL: server.baseURL)
         var roundTrips: [Double] = []
         for _ in 0..<count {
@@ -21,31 +21,19 @@ struct KeepAliveTests {
     /// under 5 ms. The fastest one is checked because parallel tests on 2 cores add scheduling delays to
     /// many; a server hit by Nagle + delayed ACK is slow on every request, the fastest included.
     @Test func requestsShareOneConnectionAndAreFast() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let roundTrips = try await Self.roundTrips(server, count: 31)
         #expect(server.acceptedConnections == 1)
         let keptAlive = roundTrips.dropFirst().sorted()
         let quartile = keptAlive[keptAlive.count / 4], median = keptAlive[keptAlive.count / 2]
-        print(String(format: "mock exchange RTT: first %.2f ms; kept-alive min %.2f, quartile %.2f, median %.2f, max %.2f ms (n=%d)",
+        print(String(format: "stand-in RTT: first %.2f ms; kept-alive min %.2f, quartile %.2f, median %.2f, max %.2f ms (n=%d)",
                      roundTrips[0], keptAlive.first!, quartile, median, keptAlive.last!, keptAlive.count))
         #expect(keptAlive.first! < 5)
     }
 
-    /// The same measurement against a server that writes headers and body separately without TCP_NODELAY:
-    /// kept-alive requests stall on delayed ACK, so the check above would catch the pitfall.
-    @Test func splitWritesWithoutNoDelayHitTheNaglePitfall() async throws {
-        var configuration = makeConfiguration()
-        configuration.writesHeadAndBodySeparately = true
-        let server = try MockExchangeServer(configuration)
-        defer { server.stop() }
-        let keptAlive = try await Self.roundTrips(server, count: 13).dropFirst().sorted()
-        print(String(format: "split-write server RTT: kept-alive min %.2f, median %.2f ms", keptAlive.first!, keptAlive[keptAlive.count / 2]))
-        #expect(keptAlive[keptAlive.count / 2] > 20)
-    }
-
     @Test func pipelinedRequestsAreAnsweredInOrderAndConnectionCloseEndsTheConnection() throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let raw = try RawTCPClient(port: server.port)
         defer { raw.close() }

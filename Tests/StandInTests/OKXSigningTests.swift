@@ -1,5 +1,5 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("OKX signed endpoint")
@@ -7,7 +7,7 @@ struct OKXSigningTests {
     static let path = "/api/v5/account/config"
 
     @Test func correctlySignedRequestGetsTheAccountConfig() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(Self.path, headers: TestSigning.okxHeaders(timestamp: localMilliseconds()))
         #expect(answer.status == 200)
@@ -24,7 +24,7 @@ struct OKXSigningTests {
         ("wrong passphrase", "50105"), ("timestamp without milliseconds", "50112"), ("query not signed", "50113"),
     ])
     func rejectionsUseOKXsOwnCodes(kind: String, code: String) async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let now = localMilliseconds()
         var target = Self.path
@@ -46,7 +46,7 @@ struct OKXSigningTests {
     }
 
     @Test func withinThirtySecondsEitherWayIsAccepted() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         for offset: Int64 in [-26_000, 29_000] {
@@ -56,7 +56,7 @@ struct OKXSigningTests {
     }
 
     @Test func aSignedQueryIsAccepted() async throws {
-        let server = try MockExchangeServer(makeConfiguration())
+        let server = try StandInServer(makeConfiguration())
         defer { server.stop() }
         let target = Self.path + "?instType=SPOT"
         let answer = try await PlainHTTPClient(baseURL: server.baseURL).get(

@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import MockExchange
+import PreflightStandIn
 import Testing
 
 /// Credentials the tests give the mock and then sign with.
@@ -20,8 +20,8 @@ struct CoinbaseTestKey {
     var publicKeyPEM: String { privateKey.publicKey.pemRepresentation }
 }
 
-func makeConfiguration(clockSkewMs: Int = 0, coinbaseKey: CoinbaseTestKey = CoinbaseTestKey()) -> MockExchangeConfiguration {
-    MockExchangeConfiguration(
+func makeConfiguration(clockSkewMs: Int = 0, coinbaseKey: CoinbaseTestKey = CoinbaseTestKey()) -> StandInConfiguration {
+    StandInConfiguration(
         apiKey: TestCredentials.apiKey, apiSecret: TestCredentials.apiSecret, passphrase: TestCredentials.passphrase,
         coinbaseKeyName: TestCredentials.coinbaseKeyName, coinbasePublicKeyPEM: coinbaseKey.publicKeyPEM,
         clockSkewMs: clockSkewMs

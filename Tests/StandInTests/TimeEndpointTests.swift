@@ -1,5 +1,5 @@
 import Foundation
-import MockExchange
+import PreflightStandIn
 import Testing
 
 @Suite("Server-time endpoints")
@@ -54,7 +54,7 @@ struct TimeEndpointTests {
 
     @Test(arguments: [0, 3000, -2500])
     func everyTimeEndpointAnswersWithTheSkewedClock(skewMs: Int) async throws {
-        let server = try MockExchangeServer(makeConfiguration(clockSkewMs: skewMs))
+        let server = try StandInServer(makeConfiguration(clockSkewMs: skewMs))
         defer { server.stop() }
         let client = PlainHTTPClient(baseURL: server.baseURL)
         for endpoint in Self.endpoints {

@@ -21,13 +21,15 @@ public struct ClockDriftLoggedCheck: Check {
             fail unless signed-request records carry clock_offset_ms (policy field_coverage, default 99% of them) \
             and clock.logs_offset is not false (with log samples, their coverage decides); fail if clock.recv_window_ms is outside 1..60000; fail if the \
             offset measured now against the exchange's server time (several samples, the minimum-RTT one, \
-            corrected by RTT/2) exceeds policy offset_share_of_recv_window (default 50%) of the recvWindow.
+            corrected by RTT/2) exceeds policy offset_share_of_recv_window (default 50%) of the recvWindow. After \
+            a drill's clock_skew phase: fail unless the bot queried the exchange's time (GET /api/v3/time) within \
+            5 s of the first -1021 the step caused, i.e. it re-measures its offset after a clock step.
             """,
         remediation: """
             Measure the offset to the exchange's server time at start and periodically, log it as clock_offset_ms \
             on every signed request, and declare clock.recv_window_ms and clock.logs_offset: true in preflight.yml.
             """,
-        evidenceSources: [.logs, .exchange, .manifest],
+        evidenceSources: [.drill, .logs, .exchange, .manifest],
         references: ["checklist A6", "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security"],
         frameworkRemediation: [
             "freqtrade": """
@@ -39,6 +41,17 @@ public struct ClockDriftLoggedCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgedBeforeTheDrill(evidence, policy: policy)
+        guard let drill = evidence.drill, let reaction = drill.reaction(to: "clock_skew") else { return finding }
+        return DrillReactionVerdict(
+            reaction: reaction, drill: drill, provocation: "the stand-in's clock stepped and rejected a signed request with -1021",
+            remedy: "re-measure its clock offset", done: "re-measured its clock offset",
+            fix: "On a -1021 (timestamp outside recvWindow), query the exchange's time (GET /api/v3/time), recompute the offset from it (corrected by half the round trip), log it as clock_offset_ms and sign the next request with the corrected time; ccxt: call load_time_difference() with options adjustForTimeDifference."
+        ).weigh(over: finding, decides: false)
+    }
+
+    /// What the manifest, the logs and the exchange probe show, before a drill's wire is weighed.
+    private func judgedBeforeTheDrill(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let exchange = manifest.bot.exchange.value
         let suggestedWindow = exchange.defaultRecvWindowMs ?? 5000

@@ -25,7 +25,7 @@ public struct IdempotencyKeysCheck: Check {
             on placement and cancellation, keep it across retries, and declare orders.client_order_ids: true and \
             orders.reuse_id_on_retry: true in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: [
             "checklist D2",
             "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/trading-endpoints",
@@ -55,6 +55,12 @@ public struct IdempotencyKeysCheck: Check {
     }
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence, policy: policy)
+        guard let drill = evidence.drill, finding.status != .notApplicable else { return finding }
+        return DrillOrderIDs(drill).weigh(over: finding)
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         if manifest.bot.effectiveMode == .readOnly {
             return .notApplicable(

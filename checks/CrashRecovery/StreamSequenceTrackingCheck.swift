@@ -18,14 +18,16 @@ public struct StreamSequenceTrackingCheck: Check {
             fail unless streams.sequence_tracking is true (Binance U/u, plus pu on futures; Bybit u/seq; OKX \
             seqId/prevSeqId; Coinbase sequence_num) and streams.on_gap is log, resync or halt (ignore fails); \
             fail if a gap found in the logged sequence numbers has no gap record from the bot. Not applicable to \
-            Kraken, whose v2 books carry a CRC32 checksum instead of sequence numbers.
+            Kraken, whose v2 books carry a CRC32 checksum instead of sequence numbers. After a drill's \
+            sequence_gap phase the wire decides: fail unless the bot fetched a depth snapshot (GET /api/v3/depth) \
+            within 10 s of each gap; a phase with no stream open leaves the item unknown.
             """,
         remediation: """
             Compare each message's sequence fields with the previous one's, treat a gap as a broken book \
             (resync or halt), log it, and declare streams.sequence_tracking: true and streams.on_gap: resync in \
             preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: [
             "checklist D3",
             "https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams#how-to-manage-a-local-order-book-correctly",
@@ -46,6 +48,17 @@ public struct StreamSequenceTrackingCheck: Check {
     }
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgedBeforeTheDrill(evidence)
+        guard let drill = evidence.drill, let reaction = drill.reaction(to: "sequence_gap"), finding.status != .notApplicable else { return finding }
+        return DrillReactionVerdict(
+            reaction: reaction, drill: drill, provocation: "the stand-in skipped update ids in the depth stream",
+            remedy: "fetch a depth snapshot", done: "fetched a depth snapshot",
+            fix: "Compare each depth update's U with the previous u + 1; on a mismatch, drop the local book, fetch a snapshot (GET /api/v3/depth) and replay the buffered updates from it, and declare streams.on_gap: resync."
+        ).weigh(over: finding, decides: true)
+    }
+
+    /// What the manifest and the logs show, before a drill's wire is weighed.
+    private func judgedBeforeTheDrill(_ evidence: Evidence) -> Finding {
         let manifest = evidence.manifest
         let exchange = manifest.bot.exchange
         if exchange.value == .kraken {

@@ -24,45 +24,46 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
             Make the bot's HTTP client stop on 401/403 and the exchange's auth, signature and timestamp codes, \
             alert a human, and declare errors.auth: halt in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: ["checklist C1", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"
+    let drillFaults = ["auth_revoked"]
 
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(overrulesDeclared: true)
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let failures = facts.auth.failures
         if failures.isEmpty {
-            return .silent("the logs hold no 401/403 or auth, signature or timestamp error among \(facts.attempts.requests) requests, so the declared action is not confirmed")
+            return .silent("\(witness.the) hold no 401/403 or auth, signature or timestamp error among \(facts.attempts.requests) requests, so the declared action is not confirmed")
         }
         let window = Int(facts.escalationWindowSeconds)
         let retried = facts.auth.retries
         let missing = facts.auth.withoutEscalation
         let decided = failures.count - facts.auth.undecided
         guard decided > 0 || !retried.isEmpty else {
-            var silent = RetryLogObservation.silent("the logs end within \(window) s of each of their \(failures.count) auth failures, so whether an escalation followed cannot be seen")
+            var silent = RetryLogObservation.silent("\(witness.the) end within \(window) s of each of their \(failures.count) auth failures, so whether an escalation followed cannot be seen")
             silent.cite(failures, "auth failure")
             return silent
         }
-        let measured = "\(failures.count) auth failures: \(retried.count) retries after one, \(missing.count) without an escalation or halt record within \(window) s (logs)"
+        let measured = "\(failures.count) auth failures: \(retried.count) retries after one, \(missing.count) without an escalation or halt record within \(window) s (\(witness.tag))"
         var observation = RetryLogObservation.upheld(
-            "none of the \(failures.count) auth failures in the logs was retried, and each was followed by an escalation or halt record within \(window) s",
+            "none of the \(failures.count) auth failures in \(witness.the) was retried, and each was followed by an escalation or halt record within \(window) s",
             measured: measured, evidence: []
         )
         if !retried.isEmpty {
             let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
                 "a request that failed auth was retried \(retried.count) times\(first)",
-                fix: "Stop on 401/403 and the exchange's auth, signature and timestamp codes instead of retrying (as the logs show\(RetryLogObservation.at(retried))), and halt or alert a human."
+                fix: "Stop on 401/403 and the exchange's auth, signature and timestamp codes instead of retrying (as \(witness.the) show\(RetryLogObservation.at(retried))), and halt or alert a human."
             )
             observation.cite(retried, "retry after an auth failure")
         }
@@ -83,7 +84,7 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         if observation.outcome == .upheld, let lowerBound {
             // A log that may omit attempts cannot show that none followed.
             var silent = RetryLogObservation.silent(
-                "the logs show no retry after their \(failures.count) auth failures, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+                "\(witness.the) show no retry after their \(failures.count) auth failures, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
             )
             silent.cite(failures, "auth failure")
             return silent
@@ -91,7 +92,7 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         if !retried.isEmpty, let lowerBound { observation.notes.append("retry counts are lower bounds: \(lowerBound)") }
         if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
         if facts.auth.undecided > 0 {
-            observation.notes.append("\(facts.auth.undecided) auth failures too close to the end of the logs to judge the escalation")
+            observation.notes.append("\(facts.auth.undecided) auth failures too close to the end of \(witness.the) to judge the escalation")
         }
         return observation
     }

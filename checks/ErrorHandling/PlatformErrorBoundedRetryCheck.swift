@@ -32,7 +32,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             whose outcome is unknown before re-sending it. Declare errors.platform: retry_then_escalate and \
             orders.on_unknown_outcome: query_status in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: [
             "checklist C3",
             "https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/",
@@ -50,19 +50,20 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "5xx and timeout retries and escalation records not checked against logs"
+    let drillFaults = ["platform_error", "lost_response"]
 
     /// Declared gaps (no escalation policy, resend_new_id) are not contradicted by logs that happen to be fine.
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(overrulesDeclared: false)
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let limit = policy.int(.maxAttempts)
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let window = Int(facts.escalationWindowSeconds)
         let failures = facts.platform.failures
-        var parts = ["the logs' \(failures.count) 5xx and timeout responses were retried within \(limit) attempts"]
+        var parts = ["\(witness.the)' \(failures.count) 5xx and timeout responses were retried within \(limit) attempts"]
         if facts.platform.chainsEscalated > 0 {
             parts.append("each of the \(facts.platform.chainsEscalated) requests that gave up was escalated")
         }
@@ -71,7 +72,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         }
         var observation = RetryLogObservation.upheld(
             parts.joined(separator: "; "),
-            measured: "\(failures.count) 5xx/timeouts, at most \(facts.platform.mostAttempts.first?.attempts ?? 0) attempts after one, \(facts.platform.chainsWithoutEscalation.count) of \(facts.platform.chainsGivenUp) give-ups without escalation, \(facts.platform.resentUnderNewID.count) re-sends under a new id (logs)",
+            measured: "\(failures.count) 5xx/timeouts, at most \(facts.platform.mostAttempts.first?.attempts ?? 0) attempts after one, \(facts.platform.chainsWithoutEscalation.count) of \(facts.platform.chainsGivenUp) give-ups without escalation, \(facts.platform.resentUnderNewID.count) re-sends under a new id (\(witness.tag))",
             evidence: []
         )
         let resent = facts.platform.resentUnderNewID
@@ -79,7 +80,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             let first = resent.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
                 "re-sent \(resent.count) orders with an unknown outcome under a new client order id: double-order risk\(first)",
-                fix: "After a timeout or 5xx on an order, query its status (or re-send it under the same client order id) before placing it again (as the logs show\(RetryLogObservation.at(resent)))."
+                fix: "After a timeout or 5xx on an order, query its status (or re-send it under the same client order id) before placing it again (as \(witness.the) show\(RetryLogObservation.at(resent)))."
             )
             observation.cite(resent, "re-sent under a new id")
         }
@@ -102,12 +103,12 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         }
         if observation.outcome == .upheld {
             if failures.isEmpty {
-                return .silent("the logs hold no 5xx or timeout among \(facts.attempts.requests) requests, so the retry budget and the escalation after it are not confirmed")
+                return .silent("\(witness.the) hold no 5xx or timeout among \(facts.attempts.requests) requests, so the retry budget and the escalation after it are not confirmed")
             }
             observation.cite(failures, "5xx or timeout")
         }
         if facts.platform.chainsUndecided > 0 {
-            observation.notes.append("\(facts.platform.chainsUndecided) requests failed with a 5xx or timeout too near the end of the logs to see what followed")
+            observation.notes.append("\(facts.platform.chainsUndecided) requests failed with a 5xx or timeout too near the end of \(witness.the) to see what followed")
         }
         return observation
     }

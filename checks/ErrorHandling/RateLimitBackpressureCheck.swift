@@ -25,25 +25,26 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             On a 429, lower the bot's in-flight count or request rate (back off for at least Retry-After) and \
             declare errors.rate_limit: backoff (or shed) in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: ["checklist C2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "load shedding after a 429 not checked against logs"
+    let drillFaults = ["rate_limit", "ban"]
 
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(overrulesDeclared: true)
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let scan = logs.scan
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let window = Int(facts.backpressureWindowSeconds)
         if facts.rateLimit.responses.isEmpty {
-            return .silent("the logs hold no 429, 418 or rate-limit code among \(facts.attempts.requests) requests, so load shedding after one is not confirmed")
+            return .silent("\(witness.the) hold no 429, 418 or rate-limit code among \(facts.attempts.requests) requests, so load shedding after one is not confirmed")
         }
         // A rate can only be measured where every request is logged.
         let complete = Set(scan.sources.filter { $0.requestCompleteness == .complete }.map(\.file))
@@ -58,17 +59,17 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
         }
-        var observation = compare(measured, facts: facts, window: window)
+        var observation = compare(measured, facts: facts, window: window, witness: witness)
         if !skipped.isEmpty {
             observation.notes.append("rate-limit episodes in \(skipped.compactMap(\.file).joined(separator: ", ")) left out: those logs do not record every request")
         }
         return observation
     }
 
-    private func compare(_ backpressure: RateLimitBackpressure, facts: RetryLogFacts, window: Int) -> RetryLogObservation {
+    private func compare(_ backpressure: RateLimitBackpressure, facts: RetryLogFacts, window: Int, witness: Witness) -> RetryLogObservation {
         guard backpressure.episodesJudged > 0 else {
             var silent = RetryLogObservation.silent(
-                "the logs hold \(facts.rateLimit.responses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
+                "\(witness.the) hold \(facts.rateLimit.responses.count) rate-limit responses, but none with \(window) s of traffic on both sides to compare"
             )
             silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
@@ -87,13 +88,13 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
         let counts = "\(after) requests in the \(window) s after \(episodes) rate-limit episodes against \(before) in the \(window) s before\(inflightText)"
         var observation = RetryLogObservation.upheld(
             "the bot sheds load after a 429: \(counts)",
-            measured: "\(counts) (logs)", evidence: []
+            measured: "\(counts) (\(witness.tag))", evidence: []
         )
         if after >= before && !fewerInflight {
             let first = notShed.samples.first.map { " (e.g. \($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
                 "kept its load after a 429: \(counts)\(first)",
-                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; the logs show the same load right after the 429\(RetryLogObservation.at(notShed))."
+                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; \(witness.the) show the same load right after the 429\(RetryLogObservation.at(notShed))."
             )
             observation.cite(notShed, "no backpressure")
         } else {
@@ -105,7 +106,7 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             }
         }
         if backpressure.episodesUndecided > 0 {
-            observation.notes.append("\(backpressure.episodesUndecided) rate-limit episodes too near the ends of the logs, or with too little traffic before them, to compare")
+            observation.notes.append("\(backpressure.episodesUndecided) rate-limit episodes too near the ends of \(witness.the), or with too little traffic before them, to compare")
         }
         return observation
     }

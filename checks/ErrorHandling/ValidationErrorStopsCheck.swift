@@ -23,42 +23,43 @@ public struct ValidationErrorStopsCheck: RetryRuleCheck {
             Treat validation errors as final: drop the request (or halt/escalate), log the exchange's message, \
             and declare errors.validation: drop in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: ["checklist C4", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "retries after validation errors not checked against logs"
+    let drillFaults = ["validation"]
 
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(overrulesDeclared: true)
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let failures = facts.validation.failures
         if failures.isEmpty {
-            return .silent("the logs hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.attempts.requests) requests, so the declared action is not confirmed")
+            return .silent("\(witness.the) hold no validation error (a 4xx other than 401/403/418/429, or a parameter or filter code) among \(facts.attempts.requests) requests, so the declared action is not confirmed")
         }
         let retried = facts.validation.retries
         var observation = RetryLogObservation.upheld(
-            "none of the \(failures.count) requests rejected as invalid in the logs was retried",
-            measured: "\(failures.count) validation errors, \(retried.count) retries after one (logs)", evidence: []
+            "none of the \(failures.count) requests rejected as invalid in \(witness.the) was retried",
+            measured: "\(failures.count) validation errors, \(retried.count) retries after one (\(witness.tag))", evidence: []
         )
         if !retried.isEmpty {
             let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
                 "a request rejected as invalid was retried \(retried.count) times\(first)",
-                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as the logs show\(RetryLogObservation.at(retried)))."
+                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as \(witness.the) show\(RetryLogObservation.at(retried)))."
             )
             observation.cite(retried, "retry after a validation error")
         } else if let lowerBound {
             // A log that may omit attempts cannot show that none followed.
             var silent = RetryLogObservation.silent(
-                "the logs show no retry after their \(failures.count) validation errors, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+                "\(witness.the) show no retry after their \(failures.count) validation errors, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
             )
             silent.cite(failures, "validation error")
             return silent

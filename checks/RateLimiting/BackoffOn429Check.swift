@@ -24,7 +24,7 @@ public struct BackoffOn429Check: RetryRuleCheck {
             On a 429 or 418, wait max(Retry-After, the backoff delay) before the next request to that endpoint \
             class; declare retry.respect_retry_after: true and retry.backoff.base_ms: 500 or more in preflight.yml.
             """,
-        evidenceSources: [.logs, .manifest],
+        evidenceSources: [.drill, .logs, .manifest],
         references: ["checklist B2", "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/limits"],
         frameworkRemediation: [
             "freqtrade": """
@@ -39,6 +39,7 @@ public struct BackoffOn429Check: RetryRuleCheck {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "the waits after 429s not checked against logs"
+    let drillFaults = ["rate_limit", "ban"]
 
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         let facts = logs.retries
@@ -54,19 +55,19 @@ public struct BackoffOn429Check: RetryRuleCheck {
         )
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let exchange = evidence.manifest.bot.exchange.value
         let floor = RetryLogObservation.format(facts.rateLimit.floorMs)
         if facts.attempts.requests == 0 {
-            return .silent("nothing in the logs proves the 429 handling: they hold no api_request, order_submit or order_cancel records")
+            return .silent("nothing in \(witness.the) proves the 429 handling: they hold no api_request, order_submit or order_cancel records")
         }
         if facts.rateLimit.responses.isEmpty {
-            return .silent("nothing in the logs proves the 429 handling: no 429, 418 or rate-limit code among \(facts.attempts.requests) requests")
+            return .silent("nothing in \(witness.the) proves the 429 handling: no 429, 418 or rate-limit code among \(facts.attempts.requests) requests")
         }
         guard facts.rateLimit.retries > 0 else {
             var silent = RetryLogObservation.silent(
-                "the logs hold \(facts.rateLimit.responses.count) rate-limit responses but no retry linked to one (by request_id, client_order_id or attempt)"
+                "\(witness.the) hold \(facts.rateLimit.responses.count) rate-limit responses but no retry linked to one (by request_id, client_order_id or attempt)"
             )
             silent.cite(facts.rateLimit.responses, "rate-limit response")
             return silent
@@ -77,20 +78,20 @@ public struct BackoffOn429Check: RetryRuleCheck {
         let visibility = unseen == 0
             ? ""
             : "; Retry-After was not visible for \(unseen == retries ? "any" : "\(unseen)") of them, so \(unseen == retries ? "they were" : "those were") held to the floor alone"
-        let measured = "\(Self.earlyRetries(facts.rateLimit, exchange: exchange).count) of \(retries) retries after a rate-limit response came early; shortest wait \(shortest)\(visibility) (logs)"
+        let measured = "\(Self.earlyRetries(facts.rateLimit, exchange: exchange).count) of \(retries) retries after a rate-limit response came early; shortest wait \(shortest)\(visibility) (\(witness.tag))"
         let upheld = unseen == retries
-            ? "every one of the \(retries) retries after a rate-limit response in the logs waited at least the \(floor) ms floor (shortest wait \(shortest)); the logs carry no Retry-After, so they cannot show it was honoured"
-            : "every one of the \(retries) retries after a rate-limit response in the logs waited at least Retry-After and \(floor) ms (shortest wait \(shortest))\(visibility)"
+            ? "every one of the \(retries) retries after a rate-limit response in \(witness.the) waited at least the \(floor) ms floor (shortest wait \(shortest)); \(witness.the) carry no Retry-After, so they cannot show it was honoured"
+            : "every one of the \(retries) retries after a rate-limit response in \(witness.the) waited at least Retry-After and \(floor) ms (shortest wait \(shortest))\(visibility)"
         var observation = RetryLogObservation.upheld(upheld, measured: measured, evidence: [])
         if unseen > 0 {
-            observation.notes.append("Retry-After not visible in the logs for \(unseen) of \(retries) retries: log the Retry-After each rate-limit answer carried (retry_after, seconds) so the wait can be held to it")
+            observation.notes.append("Retry-After not visible in \(witness.the) for \(unseen) of \(retries) retries: log the Retry-After each rate-limit answer carried (retry_after, seconds) so the wait can be held to it")
         }
         let early = Self.earlyRetries(facts.rateLimit, exchange: exchange)
         if !early.isEmpty {
             let first = early.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
                 "retried \(early.count) of \(facts.rateLimit.retries) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response\(first)",
-                fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; the logs show the bot retrying sooner\(RetryLogObservation.at(early))."
+                fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; \(witness.the) show the bot retrying sooner\(RetryLogObservation.at(early))."
             )
             observation.cite(early, "early retry")
         } else {

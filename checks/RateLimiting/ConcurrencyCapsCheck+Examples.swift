@@ -40,7 +40,7 @@ extension ConcurrencyCapsCheck {
                     {"ts":"2026-11-24T10:00:00.600Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":300}
                     {"ts":"2026-11-24T10:00:01.500Z","event":"api_request","endpoint":"/api/v3/order","signed":true,"latency_ms":100}
                     """,
-                expect: .fail, mentioning: "declares concurrency.private: 1; logs show 2"
+                expect: .fail, mentioning: "declares concurrency.private: 1; the logs show 2"
             ),
             CheckExample(
                 "no caps declared, sequential requests in the logs",

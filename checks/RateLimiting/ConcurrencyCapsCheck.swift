@@ -35,9 +35,15 @@ public struct ConcurrencyCapsCheck: Check {
         let manifest = evidence.manifest
         let privateLimit = policy.int(.maxPrivateInflight)
         let publicLimit = policy.int(.maxPublicInflight)
+        if let drill = evidence.drill, drill.wire.requests.requests > 0,
+           var finding = observed(drill.wire, as: .wire, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit) {
+            // The stand-in counts every request in flight at arrival: the wire outranks the logs here.
+            finding.details += DrillVerdicts.phases(of: finding.evidence, in: drill, fallback: drill.phases)
+            return finding
+        }
         var noLogs = evidence.logs?.noRequestsText ?? MissingEvidence.logs
         if let logs = evidence.logs, logs.requests.requests > 0 {
-            if let finding = observed(logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit) {
+            if let finding = observed(logs, as: .logs, manifest: manifest, privateLimit: privateLimit, publicLimit: publicLimit) {
                 return finding
             }
             noLogs = "overlapping requests cannot be counted from logs that do not record every request (\(logs.scan.incompleteRequestSourcesText))"
@@ -78,7 +84,7 @@ public struct ConcurrencyCapsCheck: Check {
 
     /// The declared caps judged as without logs, then the logs' in-flight counts per class against the cap.
     /// nil when the logs measured nothing that can decide (overlaps counted from logs that miss requests).
-    func observed(_ logs: LogEvidence, manifest: Manifest, privateLimit: Int, publicLimit: Int) -> Finding? {
+    func observed(_ logs: LogEvidence, as witness: Witness, manifest: Manifest, privateLimit: Int, publicLimit: Int) -> Finding? {
         var assessment = Assessment()
         let concurrency = manifest.concurrency
         assessment.cite(concurrency?.privateRequests)
@@ -94,7 +100,7 @@ public struct ConcurrencyCapsCheck: Check {
                 Self.judgeDeclaredCap(name, cap, limit: limit, manifestPath: manifest.path, into: &assessment)
             }
             Self.judgeObservedInflight(
-                name, cap: cap, facts: facts, logsAreComplete: logs.scan.requestLogsAreComplete,
+                name, cap: cap, facts: facts, logsAreComplete: logs.scan.requestLogsAreComplete, witness: witness,
                 into: &assessment, readings: &readings
             )
         }
@@ -102,7 +108,7 @@ public struct ConcurrencyCapsCheck: Check {
         let unobserved = readings.unobserved
         let undercounted = readings.undercounted
         if !unobserved.isEmpty, !assessment.hasFailures {
-            assessment.note("the logs show no \(unobserved.joined(separator: " or ")) requests with a latency_ms or concurrency_inflight to count")
+            assessment.note("\(witness.the) show no \(unobserved.joined(separator: " or ")) requests with a latency_ms or concurrency_inflight to count")
         }
         if measured.isEmpty, !assessment.hasFailures, !undercounted.isEmpty { return nil }
         if !undercounted.isEmpty {
@@ -119,8 +125,8 @@ public struct ConcurrencyCapsCheck: Check {
         }
         let measuredText = measured.joined(separator: ", ")
         return assessment.finding(
-            pass: "logs show at most \(measuredText) in flight, within the caps of \(logs.requests.privateInflight.cap) private and \(logs.requests.publicInflight.cap) public",
-            measured: "most in flight: \(measuredText) (logs)",
+            pass: "\(witness.the) show at most \(measuredText) in flight, within the caps of \(logs.requests.privateInflight.cap) private and \(logs.requests.publicInflight.cap) public",
+            measured: "most in flight: \(measuredText) (\(witness.tag))",
             expected: "private at most \(logs.requests.privateInflight.cap), public at most \(logs.requests.publicInflight.cap)"
         )
     }
@@ -159,7 +165,7 @@ public struct ConcurrencyCapsCheck: Check {
 
     /// The most requests of one class the logs show in flight, failed when over the cap.
     private static func judgeObservedInflight(
-        _ name: String, cap: Located<Int>?, facts: RequestInflightFacts, logsAreComplete: Bool,
+        _ name: String, cap: Located<Int>?, facts: RequestInflightFacts, logsAreComplete: Bool, witness: Witness,
         into assessment: inout Assessment, readings: inout InflightReadings
     ) {
         guard facts.requests > 0, let observedMax = facts.observedMax else {
@@ -175,16 +181,19 @@ public struct ConcurrencyCapsCheck: Check {
                 return
             }
             readings.measured.append("\(name) \(most) (of \(facts.requests) requests)")
-            assessment.cite(EvidenceRef(.logs, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
+            assessment.cite(EvidenceRef(witness.source, at: observedMax.location, "most \(name) requests in flight: \(most), by \(facts.measuredBy)"))
             return
         }
         readings.measured.append("\(name) \(most) (of \(facts.requests) requests)")
-        for ref in over.citations("\(name) requests over the cap of \(facts.cap)") { assessment.cite(ref) }
+        for var ref in over.citations("\(name) requests over the cap of \(facts.cap)") {
+            ref.source = witness.source
+            assessment.cite(ref)
+        }
         let declared = cap.map {
             "declares concurrency.\(name): \($0.value)\($0.value == facts.cap ? "" : " (held to \(facts.cap))"); "
         } ?? ""
         assessment.fail(
-            "\(declared)logs show \(most) \(name) requests in flight at \(observedMax.place), over the cap of \(facts.cap) "
+            "\(declared)\(witness.the) show \(most) \(name) requests in flight at \(observedMax.place), over the cap of \(facts.cap) "
                 + "(\(over.count) time\(over.count == 1 ? "" : "s"), by \(facts.measuredBy))",
             fix: """
                 Put a semaphore of \(facts.cap) around the bot's \(name) requests (every \(name) request, retries included, \

@@ -33,7 +33,7 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
             (full jitter) and declare retry.backoff: {kind: exponential, base_ms: 1000, max_ms: 16000, jitter: full} \
             in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: [
             "checklist B4",
             "https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/",
@@ -52,6 +52,7 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "delay growth and spread per attempt not checked against logs"
+    let drillFaults = ["rate_limit", "platform_error"]
 
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(
@@ -60,17 +61,17 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
         )
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let minJitter = policy.int(.minJitterMs)
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let format = RetryLogObservation.format
         let byAttempt = Dictionary(facts.delaysByAttempt.map { ($0.attempt, $0) }, uniquingKeysWith: { first, _ in first })
         let second = byAttempt[2]?.count ?? 0
         let third = byAttempt[3]?.count ?? 0
         guard second >= Self.minimumChains, third >= Self.minimumChains else {
             return .silent(
-                "too few retry chains in the logs to judge the delays: \(second) delays before attempt 2 and \(third) before attempt 3; at least \(Self.minimumChains) of each are needed"
+                "too few retry chains in \(witness.the) to judge the delays: \(second) delays before attempt 2 and \(third) before attempt 3; at least \(Self.minimumChains) of each are needed"
             )
         }
         let judged = facts.delaysByAttempt.filter { $0.count >= Self.minimumChains }
@@ -81,7 +82,7 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
         }
         let widest = spreads.max { $0.spread.estimateMs < $1.spread.estimateMs }!
         let spreadText = Self.spreadText(widest.distribution, widest.spread)
-        let measured = "median delays \(medians); \(spreadText) (logs)"
+        let measured = "median delays \(medians); \(spreadText) (\(witness.tag))"
         var observation = RetryLogObservation.upheld(
             "retry delays grow with the attempt number (median \(medians)) and spread by about \(format(widest.spread.estimateMs)) ms for the same attempt",
             measured: measured, evidence: []
@@ -90,7 +91,7 @@ public struct ExponentialBackoffJitterCheck: RetryRuleCheck {
             if later.medianMs <= earlier.medianMs {
                 observation.fail(
                     "the median delay before attempt \(later.attempt) (\(format(later.medianMs)) ms) does not exceed the median before attempt \(earlier.attempt) (\(format(earlier.medianMs)) ms) across \(later.count) chains: delays do not grow",
-                    fix: "Make the delay before attempt k grow exponentially (a random value between 0 and base_ms * 2^k, capped at max_ms); the logs show it flat or shrinking."
+                    fix: "Make the delay before attempt k grow exponentially (a random value between 0 and base_ms * 2^k, capped at max_ms); \(witness.the) show it flat or shrinking."
                 )
                 for location in later.examples { observation.cite(location, "delay before attempt \(later.attempt)") }
                 break

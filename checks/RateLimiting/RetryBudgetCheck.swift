@@ -21,7 +21,7 @@ public struct RetryBudgetCheck: RetryRuleCheck {
         remediation: """
             Cap attempts in the bot's HTTP client at 3 and declare it as retry.max_attempts: 3 in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: ["checklist B3", "https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/"],
         frameworkRemediation: [
             "freqtrade": """
@@ -36,29 +36,30 @@ public struct RetryBudgetCheck: RetryRuleCheck {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
 
     let checkedInLogs = "attempts per request not checked against logs"
+    let drillFaults = ["platform_error", "rate_limit"]
 
     /// Logs within the budget do not contradict a declared budget that is too large: it only did not run out.
     func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
         .init(overrulesDeclared: false)
     }
 
-    func observe(_ logs: LogEvidence, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+    func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let declared = evidence.manifest.retry?.maxAttempts
         let limit = policy.int(.maxAttempts)
         let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
-        if let silent = RetryLogObservation.noRequests(facts) { return silent }
+        if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         guard facts.attempts.linkableRequests > 0 else {
-            return .silent("the logs' \(facts.attempts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
+            return .silent("\(witness.the)' \(facts.attempts.requests) request records carry no attempt, request_id or client_order_id, so retries cannot be linked")
         }
         let least = lowerBound == nil ? "" : "at least "
-        let measured = "\(lowerBound == nil ? "at most" : "at least") \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests, \(facts.attempts.retriedChains) retried\(lowerBound == nil ? "" : ": lower bounds") (logs)"
+        let measured = "\(lowerBound == nil ? "at most" : "at least") \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests, \(facts.attempts.retriedChains) retried\(lowerBound == nil ? "" : ": lower bounds") (\(witness.tag))"
         if let lowerBound, facts.attempts.chains(over: limit) == 0 {
             // Counts that may be short cannot show the budget kept: leave it to the declaration.
-            return .silent("the logs show up to \(facts.attempts.maxAttempts) attempts per request, but those counts are lower bounds (\(lowerBound)), so they cannot show the budget of \(limit) was kept")
+            return .silent("\(witness.the) show up to \(facts.attempts.maxAttempts) attempts per request, but those counts are lower bounds (\(lowerBound)), so they cannot show the budget of \(limit) was kept")
         }
         var observation = RetryLogObservation.upheld(
-            "the logs show at most \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests (\(facts.attempts.retriedChains) retried)",
+            "\(witness.the) show at most \(facts.attempts.maxAttempts) attempts per request over \(facts.attempts.chains) requests (\(facts.attempts.retriedChains) retried)",
             measured: measured, evidence: []
         )
         let over = facts.attempts.chains(over: limit)

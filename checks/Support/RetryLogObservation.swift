@@ -19,6 +19,7 @@ struct RetryLogObservation {
     var evidence: [EvidenceRef] = []
     var measured: String?
     var notes: [String] = []
+    var witness = Witness.logs
 
     static func silent(_ reason: String) -> RetryLogObservation {
         RetryLogObservation(outcome: .silent, summary: reason)
@@ -60,6 +61,18 @@ struct RetryLogObservation {
         }
     }
 
+    /// The citations as `witness` saw them (an observation cites log places until told otherwise).
+    func seen(by witness: Witness) -> RetryLogObservation {
+        var observation = self
+        observation.witness = witness
+        observation.evidence = evidence.map { ref in
+            var ref = ref
+            if ref.source == .logs { ref.source = witness.source }
+            return ref
+        }
+        return observation
+    }
+
     /// The verdict: observed outranks declared, as far as `weighing` allows.
     func merge(declared declaredFinding: Finding, _ weighing: Weighing) -> Finding {
         let overrulesDeclared = weighing.overrulesDeclared
@@ -69,7 +82,7 @@ struct RetryLogObservation {
             let first = problems[0]
             var details = problems.dropFirst().map(\.message)
             if declaredFinding.status == .pass {
-                details.append("\(declaredSays); the logs decide")
+                details.append("\(declaredSays); \(witness.the) decide")
             } else {
                 details.append(declaredSays)
                 details += declaredFinding.details
@@ -88,7 +101,7 @@ struct RetryLogObservation {
             if declaredFinding.status == .pass || (overrulesDeclared && declaredFinding.status != .error) {
                 var details = notes
                 if declaredFinding.status != .pass {
-                    details.insert("\(declaredSays); the logs show otherwise and decide", at: 0)
+                    details.insert("\(declaredSays); \(witness.the) show otherwise and decide", at: 0)
                 }
                 return Finding(
                     status: .pass, summary: summary, details: details, evidence: evidence + declaredFinding.evidence,
@@ -96,7 +109,7 @@ struct RetryLogObservation {
                 )
             }
             var finding = declaredFinding
-            finding.details.append("the logs show: \(summary)")
+            finding.details.append("\(witness.the) show: \(summary)")
             finding.details += notes
             finding.evidence = declaredFinding.evidence + evidence
             return finding
@@ -135,9 +148,9 @@ extension RetryLogObservation {
     }
 
     /// Silent when the logs hold no request records at all.
-    static func noRequests(_ facts: RetryLogFacts) -> RetryLogObservation? {
+    static func noRequests(_ facts: RetryLogFacts, _ witness: Witness) -> RetryLogObservation? {
         guard facts.attempts.requests == 0 else { return nil }
-        return .silent("the logs hold no api_request, order_submit or order_cancel records")
+        return .silent("\(witness.the) hold no api_request, order_submit or order_cancel records")
     }
 
     static func format(_ milliseconds: Double) -> String { String(Int(milliseconds.rounded())) }

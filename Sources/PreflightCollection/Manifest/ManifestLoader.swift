@@ -52,7 +52,7 @@ public enum ManifestLoader {
 
     /// Composes YAML (or JSON) text into a node tree, after refusing the shapes that would make composing it
     /// blow up (see `YAMLAliasGuard`); `empty` is the problem for a document with nothing in it.
-    static func compose(_ text: String, path: String, empty: String) throws -> Node {
+    public static func compose(_ text: String, path: String, empty: String) throws -> Node {
         if let refusal = YAMLAliasGuard.check(text) {
             throw ManifestError([ManifestProblem(file: path, line: refusal.line, column: refusal.column, message: refusal.message)])
         }

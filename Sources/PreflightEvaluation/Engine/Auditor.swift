@@ -71,7 +71,8 @@ public struct Auditor: Sendable {
             items: items,
             staleSuppressions: stale,
             fixedSinceBaseline: fixed,
-            logSamples: evidence.logs.map { LogSampleSummary($0.scan) }
+            logSamples: evidence.logs.map { LogSampleSummary($0.scan) },
+            drill: evidence.drill.map(DrillSummary.init)
         )
     }
 
@@ -123,6 +124,7 @@ public struct Auditor: Sendable {
         demoted.remediation = "Give preflight observed evidence for \(item.id): " + observable.map { source in
             switch source {
             case .logs: "log samples (logs.paths in the manifest)"
+            case .drill: "a drill (`preflight drill -- <the bot's command>`)"
             case .host: "the bot host's clock state (--host on the bot host, or --host-captures DIR)"
             case .exchange: "live read-only exchange probes with the bot's key"
             case .manifest, .files: source.rawValue

@@ -3,7 +3,7 @@ import PreflightModel
 
 /// The outcome of one audit: per-item findings, score, coverage and the gate. Reporters render this.
 public struct Report: Codable, Sendable, Equatable {
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
     public struct Tool: Codable, Sendable, Equatable {
         public var name: String
@@ -55,10 +55,12 @@ public struct Report: Codable, Sendable, Equatable {
     public var fixedSinceBaseline: [Baseline.Entry]
     /// What was read from the log samples; nil when none were given.
     public var logSamples: LogSampleSummary?
+    /// The drill's timeline; nil when no drill ran.
+    public var drill: DrillSummary?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, bot, generatedAt = "generated_at", score, coverage, counts, gate,
              items, staleSuppressions = "stale_suppressions", fixedSinceBaseline = "fixed_since_baseline",
-             logSamples = "log_samples"
+             logSamples = "log_samples", drill
     }
 }

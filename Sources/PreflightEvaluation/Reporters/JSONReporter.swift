@@ -35,5 +35,6 @@ extension Report {
         try container.encode(staleSuppressions, forKey: .staleSuppressions)
         try container.encode(fixedSinceBaseline, forKey: .fixedSinceBaseline)
         try container.encode(logSamples, forKey: .logSamples)
+        try container.encode(drill, forKey: .drill)
     }
 }

@@ -26,6 +26,13 @@ public struct MarkdownReporter: Sendable {
                 logs.sources.map { "- " + cell(TextReporter.describe($0)) }
             )
         }
+        if let drill = report.drill {
+            out += folded(drill.headline, ["| phase | faults | requests | signed | orders | shaped by the fault |", "|---|---|---|---|---|---|"]
+                + drill.phases.map { phase in
+                    let shaped = phase.faults.isEmpty ? "" : (phase.exercised ? "\(phase.injected)" : "never exercised")
+                    return "| \(cell(phase.label)) | \(cell(phase.faults.joined(separator: ", "))) | \(phase.requests) | \(phase.signedRequests) | \(phase.orderPlacements) | \(shaped) |"
+                } + (drill.notes.isEmpty ? [] : [""] + drill.notes.map { "- " + cell($0) }))
+        }
         out.append("")
         out.append("<sub>preflight \(report.tool.version) · checklist \(report.tool.checklistVersion) · \(report.generatedAt)</sub>")
         return out.joined(separator: "\n") + "\n"

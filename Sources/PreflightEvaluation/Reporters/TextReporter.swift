@@ -21,6 +21,7 @@ public struct TextReporter: Sendable {
         let tally = Status.allCases.map { "\(report.counts[$0.rawValue] ?? 0) \($0.label.lowercased())" }
         out.append(style.dim(tally.joined(separator: " · ")))
         if let logs = report.logSamples { out += logLines(logs) }
+        if let drill = report.drill { out += drillLines(drill) }
 
         for section in Section.allCases {
             let items = report.items.filter { $0.section == section.rawValue }
@@ -52,6 +53,13 @@ public struct TextReporter: Sendable {
             for reason in report.gate.reasons { out.append(contentsOf: TextWrapper.wrap(reason, width: width, indent: "    ", firstIndent: "  - ")) }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private func drillLines(_ drill: DrillSummary) -> [String] {
+        var out = TextWrapper.wrap(drill.headline, width: width, indent: "  ")
+        for line in drill.phaseLines { out += TextWrapper.wrap(line, width: width, indent: "      ", firstIndent: "  · ") }
+        for note in drill.notes { out += TextWrapper.wrap(note, width: width, indent: "    ", firstIndent: "  - ") }
+        return out.map(style.dim)
     }
 
     private func logLines(_ logs: LogSampleSummary) -> [String] {

@@ -1,0 +1,119 @@
+import Foundation
+import PreflightModel
+import PreflightScenario
+import PreflightStandIn
+
+/// The wire record as a file of canonical JSON lines, in arrival order, and what each phase saw in it.
+struct WireRecordFile {
+    let events: [WireEvent]
+
+    init(_ events: [WireEvent]) {
+        // Answers are recorded when they leave; the record reads in the order requests arrived.
+        self.events = events.enumerated().sorted { lhs, rhs in
+            lhs.element.timeNanoseconds == rhs.element.timeNanoseconds ? lhs.offset < rhs.offset
+                : lhs.element.timeNanoseconds < rhs.element.timeNanoseconds
+        }.map(\.element)
+    }
+
+    func write(to path: String) throws {
+        var text = events.map(\.jsonLine).joined(separator: "\n")
+        text += "\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// Each phase's span of lines and what arrived in it.
+    func phaseRecords(_ scenario: DrillScenario, startNanoseconds: Int64) -> [DrillPhaseRecord] {
+        scenario.phases.map { phase in
+            let faults = phase.faults.map(\.name)
+            var record = DrillPhaseRecord(
+                name: phase.name, faults: faults, startSeconds: phase.atSeconds, endSeconds: phase.atSeconds + phase.windowSeconds
+            )
+            let start = events.firstIndex { $0.kind == .phaseStart && $0.phase == phase.name }
+            let end = events.firstIndex { $0.kind == .phaseEnd && $0.phase == phase.name }
+            guard let start else { return record }
+            let last = end ?? events.count - 1
+            record.firstWireLine = start + 1
+            record.lastWireLine = last + 1
+            tally(events[start...last], faults: faults, openStreams: openStreams(before: start), into: &record)
+            return record
+        }
+    }
+
+    private func tally(_ slice: ArraySlice<WireEvent>, faults: [String], openStreams: Int, into record: inout DrillPhaseRecord) {
+        for event in slice {
+            switch event.kind {
+            case .apiRequest, .orderSubmit, .orderCancel:
+                record.requests += 1
+                if event.signed == true { record.signedRequests += 1 }
+                if event.kind == .orderSubmit { record.orderPlacements += 1 }
+            case .wsConnect:
+                record.streamConnects += 1
+            default:
+                break
+            }
+            if let injected = event.injected, faults.contains(injected), event.kind != .phaseStart { record.injected += 1 }
+            if faults.contains("clock_skew"), event.errorCode == "-1021" { record.injected += 1 }
+        }
+        // A gap or a silence acts on every stream that is open: the phase bit if any was.
+        if faults.contains("sequence_gap") || faults.contains("stale_stream") {
+            record.injected += openStreams + record.streamConnects
+        }
+    }
+
+    private func openStreams(before index: Int) -> Int {
+        var open = 0
+        for event in events[..<index] {
+            if event.kind == .wsConnect { open += 1 }
+            if event.kind == .wsDisconnect { open = max(0, open - 1) }
+        }
+        return open
+    }
+
+    /// What the bot sent after each gap in a depth stream (a snapshot) and after each clock step's first
+    /// timestamp rejection (a server-time query).
+    func reactions(_ phases: [DrillPhaseRecord], file: String) -> [DrillReaction] {
+        var reactions: [DrillReaction] = []
+        let gaps = phases.filter { $0.faults.contains("sequence_gap") && $0.exercised }.compactMap { phase -> (String, Int)? in
+            phase.firstWireLine.map { (phase.name, $0 - 1) }
+        }
+        if phases.contains(where: { $0.faults.contains("sequence_gap") }) {
+            reactions.append(reaction("sequence_gap", to: gaps, by: "/api/v3/depth", within: 10, file: file))
+        }
+        let steps = phases.filter { $0.faults.contains("clock_skew") }.compactMap { phase -> (String, Int)? in
+            guard let first = phase.firstWireLine, let last = phase.lastWireLine else { return nil }
+            return events[(first - 1)...(last - 1)].firstIndex { $0.errorCode == "-1021" }.map { (phase.name, $0) }
+        }
+        if phases.contains(where: { $0.faults.contains("clock_skew") }) {
+            reactions.append(reaction("clock_skew", to: steps, by: "/api/v3/time", within: 5, file: file))
+        }
+        return reactions
+    }
+
+    private func reaction(_ fault: String, to triggers: [(phase: String, index: Int)], by path: String, within seconds: Double, file: String) -> DrillReaction {
+        let limit = Int64(seconds * 1e9)
+        let found = triggers.map { phase, index in
+            var trigger = DrillReaction.Trigger(phase: phase, location: SourceLocation(file: file, line: index + 1))
+            let start = events[index].timeNanoseconds
+            let answer = events[(index + 1)...].prefix { $0.timeNanoseconds - start <= limit }.firstIndex { $0.kind == .apiRequest && $0.endpoint == path }
+            if let answer {
+                trigger.reactionLocation = SourceLocation(file: file, line: answer + 1)
+                trigger.reactionSeconds = Double(events[answer].timeNanoseconds - start) / 1e9
+            }
+            return trigger
+        }
+        return DrillReaction(fault: fault, reaction: "GET \(path)", withinSeconds: seconds, triggers: found)
+    }
+
+    /// Orders booked again under another client order id after their answer was lost.
+    func duplicateOrders(file: String) -> [DrillDuplicateOrder] {
+        events.enumerated().compactMap { index, event in
+            guard let original = event.duplicateOfOrderID, let order = event.orderID else { return nil }
+            return DrillDuplicateOrder(
+                orderID: order, duplicateOfOrderID: original, clientOrderID: event.clientOrderID,
+                location: SourceLocation(file: file, line: index + 1)
+            )
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import PreflightCollection
+import PreflightModel
+import PreflightScenario
+import PreflightStandIn
+
+/// `preflight drill`'s first half: starts the exchange stand-in, runs the bot against it (or waits for one
+/// started elsewhere), plays the scenario, ends the bot, and turns the wire record into evidence. The
+/// checks then judge it with everything else, as in `audit`.
+public struct DrillRun: Sendable {
+    public var manifest: Manifest
+    public var scenario: DrillScenario
+    /// Empty: attach mode (the bot is started some other way).
+    public var command: [String]
+    public var port: Int
+    /// Where the wire record and the bot's output go.
+    public var directory: String
+    public var graceSeconds: Double = 5
+    /// Told which phase runs; nil says nothing.
+    public var progress: (any DrillProgress)?
+
+    public init(manifest: Manifest, scenario: DrillScenario, command: [String], port: Int = 0, directory: String) {
+        self.manifest = manifest
+        self.scenario = scenario
+        self.command = command
+        self.port = port
+        self.directory = directory
+    }
+
+    /// What a drill leaves: the evidence of the wire, and the bot's output to read as log samples.
+    public struct Outcome: Sendable {
+        public var drill: DrillEvidence
+        public var capturedLogs: [String]
+    }
+
+    public func run() async throws -> Outcome {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let credentials = DrillCredentials.generate()
+        var configuration = StandInConfiguration(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, passphrase: credentials.passphrase)
+        configuration.port = port
+        let server = try StandInServer(configuration)
+        defer { server.stop() }
+        let environment = DrillEnvironment(server: server, credentials: credentials, manifest: manifest)
+        let bot = try command.isEmpty ? nil : BotProcess(command: command, environment: environment.forChild(), directory: directory)
+        if bot == nil { progress?.attach(environment.summary(duration: scenario.duration)) }
+        let startedAt = Date()
+        let start = Self.monotonicNanoseconds()
+        await play(on: server, bot: bot, start: start)
+        let ending = await bot?.end(grace: graceSeconds)
+        // Let answers still in flight leave and be recorded.
+        try? await Task.sleep(nanoseconds: 300_000_000)
+        let events = server.wireEvents
+        let dropped = server.wireEventsDropped
+        server.stop()
+        return try evidence(events, dropped: dropped, startedAt: startedAt, start: start, bot: bot, ending: ending)
+    }
+
+    static func monotonicNanoseconds() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds) }
+
+    /// Begins and ends each phase on time; stops early when the bot exits.
+    private func play(on server: StandInServer, bot: BotProcess?, start: Int64) async {
+        var timeline: [(at: Double, begin: Bool, phase: DrillPhase)] = []
+        for phase in scenario.phases {
+            timeline.append((phase.atSeconds, true, phase))
+            timeline.append((phase.atSeconds + phase.windowSeconds, false, phase))
+        }
+        timeline.sort { $0.at == $1.at ? (!$0.begin && $1.begin) : $0.at < $1.at }
+        var exited = false
+        for step in timeline {
+            if !exited { exited = await wait(until: step.at, start: start, bot: bot) }
+            if step.begin {
+                if exited { continue }
+                progress?.phase(step.phase.name, faults: step.phase.faults.map(\.name), at: step.at, of: scenario.duration)
+                server.beginPhase(step.phase.name, faults: step.phase.faults)
+            } else {
+                server.endPhase(step.phase.name)
+            }
+        }
+        progress?.finish()
+    }
+
+    /// Sleeps until `at` seconds after the start; true when the bot exited meanwhile.
+    private func wait(until at: Double, start: Int64, bot: BotProcess?) async -> Bool {
+        while true {
+            if let bot, !bot.isRunning { return true }
+            let remaining = at - Double(Self.monotonicNanoseconds() - start) / 1e9
+            if remaining <= 0 { return false }
+            try? await Task.sleep(nanoseconds: UInt64(min(remaining, 0.1) * 1e9))
+        }
+    }
+
+    private func evidence(
+        _ events: [WireEvent], dropped: Int, startedAt: Date, start: Int64, bot: BotProcess?, ending: String?
+    ) throws -> Outcome {
+        let record = WireRecordFile(events)
+        let wirePath = (directory as NSString).appendingPathComponent("wire.jsonl")
+        try record.write(to: wirePath)
+        var wireManifest = manifest
+        wireManifest.logs = nil
+        guard let wire = LogEvidenceCollector(inputs: [wirePath]).read(wireManifest) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: wirePath])
+        }
+        let process = bot.map { bot in
+            DrillBotProcess(
+                command: bot.command, stdoutPath: bot.stdoutPath, stderrPath: bot.stderrPath,
+                exitedEarly: ending?.hasPrefix("exited") == true ? bot.exitStatus : nil, ending: ending ?? ""
+            )
+        }
+        let phases = record.phaseRecords(scenario, startNanoseconds: start)
+        let drill = DrillEvidence(
+            scenario: scenario.name, wirePath: wirePath, startedAt: startedAt, endedAt: Date(), phases: phases, wire: wire,
+            duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: dropped,
+            reactions: record.reactions(phases, file: wirePath)
+        )
+        return Outcome(drill: drill, capturedLogs: bot.map { [$0.stdoutPath, $0.stderrPath] } ?? [])
+    }
+}

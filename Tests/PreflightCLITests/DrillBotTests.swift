@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Real bots nobody here wrote the client of (ccxt's binance class and Python's websockets, from PyPI)
+/// drilled with the quick scenario against the stand-in: the careful one passes what the drill exercises,
+/// the naive one fails each of those items for its own reason, every wire verdict names its phase, and the
+/// drill's bundle evaluates to the same report.
+@Suite("preflight drill on ccxt bots", .serialized)
+struct DrillBotTests {
+    /// The items the quick scenario judges from the wire, and what each bot must get.
+    static let careful: [String: String] = [
+        "A6": "pass", "B1": "pass", "B2": "pass", "B3": "pass", "C1": "pass", "C3": "pass", "C4": "pass", "D2": "pass",
+        "D3": "pass",
+        // Too few chains reach a third attempt in a minute to judge jitter: unknown, never a pass.
+        "B4": "unknown",
+    ]
+    static let naive: [String: String] = [
+        "A6": "fail", "B2": "fail", "B3": "fail", "B4": "fail", "C1": "fail", "C3": "fail", "C4": "fail", "D2": "fail",
+        "D3": "fail",
+    ]
+
+    struct Drilled {
+        var status: Int32
+        var items: [String: [String: Any]]
+        var reportText: String
+        var drill: [String: Any]?
+        var bundle: String
+        var stderr: String
+    }
+
+    static func drill(_ bot: String) async throws -> Drilled {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-drill-\(bot)-\(UUID().uuidString)").path
+        let bundle = directory + "/bundle.json"
+        let outcome = try await PreflightBinary.runOffThePool([
+            "drill", "--manifest", "fixtures/drill/\(bot).yml", "--scenario", "quick", "--directory", directory,
+            "--bundle", bundle, "--format", "json", "--", "python3", "fixtures/drill/bots/\(bot)_bot.py",
+        ])
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
+        let list = report["items"] as? [[String: Any]] ?? []
+        var items: [String: [String: Any]] = [:]
+        for item in list { if let id = item["id"] as? String { items[id] = item } }
+        return Drilled(
+            status: outcome.status, items: items, reportText: outcome.stdout, drill: report["drill"] as? [String: Any], bundle: bundle,
+            stderr: outcome.stderr
+        )
+    }
+
+    static func requireClients() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import ccxt, websockets"]
+        try probe.run()
+        probe.waitUntilExit()
+        try #require(probe.terminationStatus == 0, "the drill bots need ccxt and websockets: python3 -m pip install ccxt==4.5.90 websockets==17.4")
+    }
+
+    static func expect(_ drilled: Drilled, _ expected: [String: String], bot: String) throws {
+        for (id, status) in expected.sorted(by: { $0.key < $1.key }) {
+            let item = try #require(drilled.items[id], "\(bot): no \(id) in the report")
+            let details = (item["details"] as? [String] ?? []).joined(separator: "\n")
+            #expect(item["status"] as? String == status, "\(bot) \(id): \(item["summary"] ?? "") \(details)")
+            if status != "unknown" {
+                #expect(details.contains("drill phase"), "\(bot) \(id) names no drill phase: \(details)")
+            }
+        }
+    }
+
+    static func evaluatesToTheSameReport(_ drilled: Drilled) throws {
+        let again = try PreflightBinary.run(["evaluate", drilled.bundle, "--format", "json"])
+        #expect(again.status == drilled.status)
+        #expect(again.stdout == drilled.reportText, "evaluate of the drill's bundle gave another report")
+    }
+
+    @Test func theCarefulBotPassesWhatTheQuickDrillExercises() async throws {
+        try Self.requireClients()
+        let drilled = try await Self.drill("careful")
+        try Self.expect(drilled, Self.careful, bot: "careful")
+        #expect(drilled.status == 0, "careful: \(drilled.stderr.suffix(800))")
+        try Self.evaluatesToTheSameReport(drilled)
+        let schema = PreflightBinary.root + "/schemas/report.schema.json"
+        let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent("drill-report-\(UUID().uuidString).json").path
+        try drilled.reportText.write(toFile: reportFile, atomically: true, encoding: .utf8)
+        let valid = try PreflightBinary.validate(json: reportFile, schema: schema)
+        #expect(valid.status == 0, "\(valid.stdout)")
+        let bundleValid = try PreflightBinary.validate(json: drilled.bundle, schema: PreflightBinary.root + "/schemas/bundle.schema.json")
+        #expect(bundleValid.status == 0, "\(bundleValid.stdout)")
+        let drill = try #require(drilled.drill)
+        #expect(drill["scenario"] as? String == "quick")
+        let phases = drill["phases"] as? [[String: Any]] ?? []
+        #expect(phases.map { $0["name"] as? String ?? "" } == ["warm-up", "rate_limit", "platform_error", "lost_response", "validation", "clock_skew", "ws_disconnect", "sequence_gap", "auth_revoked"])
+        #expect(phases.allSatisfy { $0["exercised"] as? Bool == true }, "a quick phase the careful bot never met: \(phases)")
+    }
+
+    @Test func theNaiveBotFailsEachExercisedItemForItsOwnReason() async throws {
+        try Self.requireClients()
+        let drilled = try await Self.drill("naive")
+        try Self.expect(drilled, Self.naive, bot: "naive")
+        #expect(drilled.status == 1)
+        let summaries = Self.naive.keys.sorted().compactMap { drilled.items[$0]?["summary"] as? String }
+        #expect(Set(summaries).count == summaries.count, "two items failed with the same summary: \(summaries)")
+        #expect((drilled.items["D2"]?["summary"] as? String)?.contains("twice") == true)
+        try Self.evaluatesToTheSameReport(drilled)
+    }
+}
