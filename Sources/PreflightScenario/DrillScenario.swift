@@ -5,12 +5,18 @@ import PreflightModel
 public struct DrillScenario: Sendable, Equatable {
     public static let currentVersion = 1
 
+    /// Binance's default request weight per minute; an account tier or a load test may ask for another.
+    public static let defaultWeightPerMinute = 6000
+
     public var name: String
     public var phases: [DrillPhase]
+    /// The stand-in's request-weight limit (`weight_per_minute`): over it, 429 and then 418 as on Binance.
+    public var weightPerMinute: Int
 
-    public init(name: String, phases: [DrillPhase]) {
+    public init(name: String, phases: [DrillPhase], weightPerMinute: Int = DrillScenario.defaultWeightPerMinute) {
         self.name = name
         self.phases = phases
+        self.weightPerMinute = weightPerMinute
     }
 
     /// Seconds from the start until the last phase's window closes.

@@ -70,7 +70,7 @@ struct ScenarioReader {
     }
 
     mutating func scenario(_ root: Node) throws -> DrillScenario {
-        let top = try entries(root, allowed: ["version", "name", "phases"], in: "the scenario")
+        let top = try entries(root, allowed: ["version", "name", "phases", "weight_per_minute"], in: "the scenario")
         guard let versionNode = top["version"] else { throw error(root, "the scenario needs version: \(DrillScenario.currentVersion)") }
         guard versionNode.int == DrillScenario.currentVersion else {
             throw error(versionNode, "version must be \(DrillScenario.currentVersion) (this preflight reads scenario version \(DrillScenario.currentVersion))")
@@ -86,7 +86,14 @@ struct ScenarioReader {
             throw error(list[phases.firstIndex(of: later) ?? 0], "phase '\(later.name)' starts before the phase above it ('\(earlier.name)'); list phases in time order")
         }
         let name = top["name"]?.string ?? "scenario"
-        let scenario = DrillScenario(name: name, phases: phases)
+        var weight = DrillScenario.defaultWeightPerMinute
+        if let node = top["weight_per_minute"] {
+            guard let value = node.int, (1...100_000_000).contains(value) else {
+                throw error(node, "weight_per_minute must be a whole number from 1 to 100000000 (Binance's default is 6000)")
+            }
+            weight = value
+        }
+        let scenario = DrillScenario(name: name, phases: phases, weightPerMinute: weight)
         guard scenario.duration <= DrillScenarioLoader.maximumDurationSeconds else {
             throw error(phasesNode, "the scenario lasts \(Int(scenario.duration)) s; at most \(Int(DrillScenarioLoader.maximumDurationSeconds)) s")
         }

@@ -34,6 +34,9 @@ struct DrillScenarioLoaderTests {
         #expect(scenario.phases[1].name == "platform_error")
         #expect(scenario.phases[1].windowSeconds == 0.5)
         #expect(scenario.phases[1].faults == [.platformError(scope: .orders, requests: 2, status: 503, timeout: true)])
+        #expect(scenario.weightPerMinute == 6000)
+        let load = try DrillScenarioLoader.parse("version: 1\nweight_per_minute: 1200000\nphases: [{at: 0s, window: 1s}]\n", path: "s.yml")
+        #expect(load.weightPerMinute == 1_200_000)
     }
 
     @Test(arguments: [
@@ -53,6 +56,7 @@ struct DrillScenarioLoaderTests {
         ("version: 1\nphases:\n  - {at: 0s, window: 2h}\n", "s.yml:3:3: the scenario lasts 7200 s; at most 3600 s"),
         ("version: 1\nphases: [\n", "s.yml:"),
         ("", "s.yml:1:1: the scenario is empty"),
+        ("version: 1\nweight_per_minute: 0\nphases: [{at: 0s, window: 1s}]\n", "s.yml:2:20: weight_per_minute must be a whole number"),
     ] as [(String, String)])
     func everyProblemNamesItsLineAndColumn(text: String, expected: String) {
         #expect {

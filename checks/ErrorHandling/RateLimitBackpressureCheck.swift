@@ -19,7 +19,9 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             fail if errors.rate_limit is retry or ignore; warn if it only escalates (escalate, retry_then_escalate, \
             retry_then_halt) without saying it lowers its load; fail unless the logs show a lower in-flight count \
             or request rate in the 60 s after a 429 than in the 60 s before it (api_request records, summed over \
-            every 429 episode with a full minute of traffic on both sides).
+            every 429 episode with a full minute of traffic on both sides). After a drill's rate_limit or ban \
+            phase the wire decides: fail unless fewer requests arrived in the window (up to 10 s) after the phase's \
+            first 429 or 418 than in as long a window before it.
             """,
         remediation: """
             On a 429, lower the bot's in-flight count or request rate (back off for at least Retry-After) and \
@@ -39,6 +41,9 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
     }
 
     func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
+        if witness.source == .drill, let changes = evidence.drill?.loadChanges, !changes.isEmpty {
+            return Self.observe(changes, witness: witness)
+        }
         let facts = logs.retries
         let scan = logs.scan
         if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
@@ -62,6 +67,26 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
         var observation = compare(measured, facts: facts, window: window, witness: witness)
         if !skipped.isEmpty {
             observation.notes.append("rate-limit episodes in \(skipped.compactMap(\.file).joined(separator: ", ")) left out: those logs do not record every request")
+        }
+        return observation
+    }
+
+    /// A drill's rate-limit phases: the requests in the window after each phase's first 429 against as long
+    /// a window before it, summed over the phases (a drill's windows are short, so at most 10 s each).
+    static func observe(_ changes: [DrillLoadChange], witness: Witness) -> RetryLogObservation {
+        let before = changes.map(\.requestsBefore).reduce(0, +)
+        let after = changes.map(\.requestsAfter).reduce(0, +)
+        let windows = changes.map { "\(NumberText.short($0.windowSeconds)) s" }.joined(separator: ", ")
+        let counts = "\(after) requests in the \(windows) after the first 429 of \(changes.count) rate-limit phase\(changes.count == 1 ? "" : "s") against \(before) in as long before"
+        var observation = RetryLogObservation.upheld("the bot sheds load after a 429: \(counts)", measured: "\(counts) (\(witness.tag))", evidence: [])
+        for change in changes {
+            observation.evidence.append(EvidenceRef(witness.source, at: change.location, "first rate-limit answer of \(change.phase): \(change.requestsBefore) requests before, \(change.requestsAfter) after"))
+        }
+        if after >= before {
+            observation.fail(
+                "kept its load after a 429: \(counts)",
+                fix: "After a 429, lower the request rate for at least Retry-After (pause the request class, or halve its rate), instead of sending as before; \(witness.the) show \(after) requests right after the 429 against \(before) before it."
+            )
         }
         return observation
     }

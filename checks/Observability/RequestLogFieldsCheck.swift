@@ -19,13 +19,14 @@ public struct RequestLogFieldsCheck: Check {
         rule: """
             fail unless at least 99% (policy field_coverage) of api_request records carry each of endpoint, \
             status, error_code, attempt, latency_ms and concurrency_inflight; name each missing field with its \
-            coverage and an example record location. Needs log samples.
+            coverage and an example record location. Needs log samples. After a drill, fail if the logs hold \
+            fewer api_request records than field_coverage of the requests the stand-in received: the wire is the truth.
             """,
         remediation: """
             Add the missing fields to the bot's request logging (one structured record per request, retries \
             included), map any differently named field under logs.fields in preflight.yml, and pass log samples.
             """,
-        evidenceSources: [.logs],
+        evidenceSources: [.logs, .drill],
         references: ["checklist E1"]
     )
 
@@ -37,7 +38,11 @@ public struct RequestLogFieldsCheck: Check {
         for field in Self.requiredFields {
             if let alias = manifest.logs?.fields[field] { cited.append(.declared(alias, "\(field) logged as \(alias.value)")) }
         }
-        if let logs = evidence.logs { return observed(logs, policy: policy, cited: cited, manifest: manifest) }
+        if let logs = evidence.logs {
+            let finding = observed(logs, policy: policy, cited: cited, manifest: manifest)
+            guard let drill = evidence.drill else { return finding }
+            return Self.comparedWithTheWire(finding, logs: logs, drill: drill, policy: policy)
+        }
         return .unknown(
             "request log fields not checked: \(MissingEvidence.logs)",
             evidence: cited,
@@ -46,6 +51,28 @@ public struct RequestLogFieldsCheck: Check {
                 and name the log samples under logs.paths in \(manifest.path) so a release that reads logs can check them.
                 """
         )
+    }
+
+    /// During a drill the stand-in saw every request: a log that holds fewer request records than the wire
+    /// has requests leaves requests unlogged, and the wire is the truth.
+    static func comparedWithTheWire(_ finding: Finding, logs: LogEvidence, drill: DrillEvidence, policy: Policy) -> Finding {
+        let onTheWire = drill.requestsOnTheWire
+        let logged = logs.scan.eventsByKind[.apiRequest] ?? 0
+        guard onTheWire > 0 else { return finding }
+        let share = Double(logged) / Double(onTheWire)
+        var weighed = finding
+        let counts = "\(onTheWire) requests on the wire during the drill, \(logged) api_request records in the logs"
+        guard share < policy[.fieldCoverage] else {
+            weighed.details.append("\(counts): every request the stand-in saw was logged")
+            return weighed
+        }
+        let missing = onTheWire - logged
+        weighed.status = .fail
+        if finding.status == .fail { weighed.details.insert(finding.summary, at: 0) }
+        weighed.summary = "the bot left \(missing) of its \(onTheWire) requests unlogged: \(counts)"
+        weighed.evidence.insert(EvidenceRef(.drill, at: SourceLocation(file: drill.wirePath, line: nil), "\(onTheWire) requests received"), at: 0)
+        weighed.remediation = "Log one api_request record for every HTTP request the bot sends (successes and retries too, from the HTTP client's own hook), so the logs hold what the exchange received." + (finding.remediation.map { " " + $0 } ?? "")
+        return weighed
     }
 
     func observed(_ logs: LogEvidence, policy: Policy, cited: [EvidenceRef], manifest: Manifest) -> Finding {

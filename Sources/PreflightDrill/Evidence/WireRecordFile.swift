@@ -91,6 +91,27 @@ struct WireRecordFile {
         return reactions
     }
 
+    /// Requests in the window before and after the first 429 or 418 of each rate-limit or ban phase.
+    func loadChanges(_ phases: [DrillPhaseRecord], file: String) -> [DrillLoadChange] {
+        // The wire's own clock: the first phase's start line.
+        let startNanoseconds = events.first { $0.kind == .phaseStart }?.timeNanoseconds ?? 0
+        return phases.filter { !Set($0.faults).isDisjoint(with: ["rate_limit", "ban"]) }.compactMap { phase in
+            guard let first = phase.firstWireLine, let last = phase.lastWireLine,
+                  let index = events[(first - 1)...(last - 1)].firstIndex(where: { $0.status == 429 || $0.status == 418 })
+            else { return nil }
+            let at = events[index].timeNanoseconds
+            let window = min(10_000_000_000, at - startNanoseconds)
+            guard window >= 2_000_000_000 else { return nil }
+            let requests = events.filter { [.apiRequest, .orderSubmit, .orderCancel].contains($0.kind) }
+            let before = requests.filter { $0.timeNanoseconds >= at - window && $0.timeNanoseconds < at }.count
+            let after = requests.filter { $0.timeNanoseconds >= at && $0.timeNanoseconds < at + window }.count
+            return DrillLoadChange(
+                phase: phase.name, location: SourceLocation(file: file, line: index + 1), windowSeconds: Double(window) / 1e9,
+                requestsBefore: before, requestsAfter: after
+            )
+        }
+    }
+
     private func reaction(_ fault: String, to triggers: [(phase: String, index: Int)], by path: String, within seconds: Double, file: String) -> DrillReaction {
         let limit = Int64(seconds * 1e9)
         let found = triggers.map { phase, index in

@@ -38,6 +38,7 @@ public struct DrillRun: Sendable {
         let credentials = DrillCredentials.generate()
         var configuration = StandInConfiguration(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, passphrase: credentials.passphrase)
         configuration.port = port
+        configuration.weightPerMinute = scenario.weightPerMinute
         let server = try StandInServer(configuration)
         defer { server.stop() }
         let environment = DrillEnvironment(server: server, credentials: credentials, manifest: manifest)
@@ -110,7 +111,8 @@ public struct DrillRun: Sendable {
         let drill = DrillEvidence(
             scenario: scenario.name, wirePath: wirePath, startedAt: startedAt, endedAt: Date(), phases: phases, wire: wire,
             duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: dropped,
-            reactions: record.reactions(phases, file: wirePath)
+            reactions: record.reactions(phases, file: wirePath),
+            loadChanges: record.loadChanges(phases, file: wirePath)
         )
         return Outcome(drill: drill, capturedLogs: bot.map { [$0.stdoutPath, $0.stderrPath] } ?? [])
     }

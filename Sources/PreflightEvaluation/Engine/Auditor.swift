@@ -72,7 +72,7 @@ public struct Auditor: Sendable {
             staleSuppressions: stale,
             fixedSinceBaseline: fixed,
             logSamples: evidence.logs.map { LogSampleSummary($0.scan) },
-            drill: evidence.drill.map(DrillSummary.init)
+            drill: evidence.drill.map { DrillSummary($0, items: items) }
         )
     }
 

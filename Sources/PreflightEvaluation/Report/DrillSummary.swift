@@ -18,6 +18,8 @@ public struct DrillSummary: Codable, Sendable, Equatable {
         public var exercised: Bool
         /// "rate_limit (00:08–00:18)"
         public var label: String
+        /// The verdicts this phase fed: the items whose findings name it ("B2 pass").
+        public var verdicts: [String]
     }
 
     public var scenario: String
@@ -31,7 +33,7 @@ public struct DrillSummary: Codable, Sendable, Equatable {
     public var botCommand: [String]?
     public var botEnding: String?
 
-    init(_ drill: DrillEvidence) {
+    init(_ drill: DrillEvidence, items: [ReportItem]) {
         scenario = drill.scenario
         wire = drill.wirePath
         durationSeconds = (drill.endedAt.timeIntervalSince(drill.startedAt) * 10).rounded() / 10
@@ -40,10 +42,12 @@ public struct DrillSummary: Codable, Sendable, Equatable {
                 name: phase.name, faults: phase.faults, startSeconds: phase.startSeconds, endSeconds: phase.endSeconds,
                 requests: phase.requests, signedRequests: phase.signedRequests, orderPlacements: phase.orderPlacements,
                 streamConnects: phase.streamConnects, injected: phase.injected,
-                exercised: phase.faults.isEmpty || phase.exercised, label: phase.label
+                exercised: phase.faults.isEmpty || phase.exercised, label: phase.label,
+                verdicts: items.filter { item in item.details.contains { $0.contains(phase.label) } || item.summary.contains(phase.label) }
+                    .map { "\($0.id) \($0.status.rawValue)" }
             )
         }
-        wireRequests = drill.wire.retries.attempts.requests
+        wireRequests = drill.requestsOnTheWire
         wireEventsDropped = drill.wireEventsDropped
         duplicateOrders = drill.duplicateOrders.count
         botCommand = drill.bot?.command
@@ -62,6 +66,7 @@ public struct DrillSummary: Codable, Sendable, Equatable {
                     ? ", \(Self.count(phase.injected, "answer")) shaped by the fault"
                     : ", never exercised: the bot sent nothing the fault applies to"
             }
+            if !phase.verdicts.isEmpty { line += "; fed \(phase.verdicts.joined(separator: ", "))" }
             return line
         }
     }

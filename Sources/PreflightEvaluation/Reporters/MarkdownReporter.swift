@@ -27,10 +27,10 @@ public struct MarkdownReporter: Sendable {
             )
         }
         if let drill = report.drill {
-            out += folded(drill.headline, ["| phase | faults | requests | signed | orders | shaped by the fault |", "|---|---|---|---|---|---|"]
+            out += folded(drill.headline, ["| phase | faults | requests | signed | orders | shaped by the fault | verdicts |", "|---|---|---|---|---|---|---|"]
                 + drill.phases.map { phase in
                     let shaped = phase.faults.isEmpty ? "" : (phase.exercised ? "\(phase.injected)" : "never exercised")
-                    return "| \(cell(phase.label)) | \(cell(phase.faults.joined(separator: ", "))) | \(phase.requests) | \(phase.signedRequests) | \(phase.orderPlacements) | \(shaped) |"
+                    return "| \(cell(phase.label)) | \(cell(phase.faults.joined(separator: ", "))) | \(phase.requests) | \(phase.signedRequests) | \(phase.orderPlacements) | \(shaped) | \(phase.verdicts.joined(separator: ", ")) |"
                 } + (drill.notes.isEmpty ? [] : [""] + drill.notes.map { "- " + cell($0) }))
         }
         out.append("")

@@ -21,11 +21,13 @@ public struct DrillEvidence: Codable, Sendable {
     /// What the bot sent after the provocations a rule needs answered (a depth snapshot after a gap, a
     /// server-time query after a clock step).
     public var reactions: [DrillReaction]
+    /// The bot's load before and after each rate-limit phase's first 429 or 418.
+    public var loadChanges: [DrillLoadChange]
 
     public init(
         scenario: String, wirePath: String, startedAt: Date, endedAt: Date, phases: [DrillPhaseRecord], wire: LogEvidence,
         duplicateOrders: [DrillDuplicateOrder] = [], bot: DrillBotProcess? = nil, wireEventsDropped: Int = 0,
-        reactions: [DrillReaction] = []
+        reactions: [DrillReaction] = [], loadChanges: [DrillLoadChange] = []
     ) {
         self.scenario = scenario
         self.wirePath = wirePath
@@ -37,6 +39,12 @@ public struct DrillEvidence: Codable, Sendable {
         self.bot = bot
         self.wireEventsDropped = wireEventsDropped
         self.reactions = reactions
+        self.loadChanges = loadChanges
+    }
+
+    /// Every REST request the stand-in received (the wire records orders as order_submit / order_cancel).
+    public var requestsOnTheWire: Int {
+        [LogEventKind.apiRequest, .orderSubmit, .orderCancel].map { wire.scan.eventsByKind[$0] ?? 0 }.reduce(0, +)
     }
 
     /// The bot's reactions to `fault`, when the drill provoked it.

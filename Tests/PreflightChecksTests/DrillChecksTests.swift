@@ -1,0 +1,92 @@
+import Foundation
+import PreflightChecks
+import PreflightCollection
+import PreflightModel
+import Testing
+
+/// The drill's verdicts on hand-made wire records (the same log schema the stand-in writes), read by the
+/// real log collector: an unexercised phase, an unanswered provocation, unlogged requests.
+@Suite("Drill verdicts")
+struct DrillChecksTests {
+    static let manifestYAML = """
+        streams:
+          sequence_tracking: true
+          on_gap: resync
+        clock:
+          recv_window_ms: 5000
+          logs_offset: true
+        retry:
+          max_attempts: 3
+          respect_retry_after: true
+        errors:
+          auth: halt
+        """
+
+    static func request(_ ms: Int, _ endpoint: String, status: Int = 200, code: String? = nil, extra: String = "") -> String {
+        let error = code.map { #","error_code":"\#($0)""# } ?? #","error_code":null"#
+        return #"{"ts":\#(1_795_514_400_000 + ms),"event":"api_request","endpoint":"\#(endpoint)","method":"GET","status":\#(status)\#(error),"latency_ms":1,"concurrency_inflight":1,"signed":true,"request_timestamp":\#(1_795_514_400_000 + ms),"recv_window":5000,"attempt":1,"clock_offset_ms":0\#(extra)}"# + "\n"
+    }
+
+    static func phase(_ name: String, faults: [String], lines: ClosedRange<Int>, injected: Int) -> DrillPhaseRecord {
+        DrillPhaseRecord(name: name, faults: faults, startSeconds: 10, endSeconds: 20, firstWireLine: lines.lowerBound,
+                         lastWireLine: lines.upperBound, requests: lines.count, injected: injected)
+    }
+
+    static func finding(_ id: String, wire: String, logs: String? = nil, phases: [DrillPhaseRecord], reactions: [DrillReaction] = []) throws -> Finding {
+        let manifest = try ExampleAudit.manifest(manifestYAML)
+        let wireLogs = try #require(try ExampleAudit.logs(wire, manifest: manifest))
+        let botLogs = try logs.map { try #require(try ExampleAudit.logs($0, manifest: manifest)) }
+        let drill = DrillEvidence(
+            scenario: "test", wirePath: "wire.jsonl", startedAt: ExampleAudit.now, endedAt: ExampleAudit.now.addingTimeInterval(30),
+            phases: phases, wire: wireLogs, reactions: reactions
+        )
+        let check = try #require(Catalog.check(id: id))
+        return check.evaluate(Evidence(collectedAt: ExampleAudit.now, manifest: manifest, logs: botLogs, drill: drill), policy: manifest.effectivePolicy)
+    }
+
+    @Test func anArmedPhaseTheBotNeverExercisedLeavesTheItemUnknown() throws {
+        let wire = Self.request(0, "/api/v3/ticker/24hr") + Self.request(1000, "/api/v3/ticker/24hr")
+        let finding = try Self.finding("C1", wire: wire, phases: [Self.phase("auth_revoked", faults: ["auth_revoked"], lines: 1...2, injected: 0)])
+        #expect(finding.status == .unknown)
+        #expect(finding.summary.contains("auth_revoked (00:10–00:20)"), "\(finding.summary)")
+        #expect(finding.summary.contains("sent nothing the fault applies to"))
+    }
+
+    @Test func aGapWithoutASnapshotFailsD3AndOneAnsweredPassesNamingThePhase() throws {
+        let wire = Self.request(0, "/api/v3/ticker/24hr") + Self.request(2000, "/api/v3/depth") + Self.request(4000, "/api/v3/ticker/24hr")
+        let phases = [Self.phase("sequence_gap", faults: ["sequence_gap"], lines: 1...3, injected: 1)]
+        let trigger = SourceLocation(file: "wire.jsonl", line: 1)
+        let missed = DrillReaction(fault: "sequence_gap", reaction: "GET /api/v3/depth", withinSeconds: 10, triggers: [.init(phase: "sequence_gap", location: trigger)])
+        let failed = try Self.finding("D3", wire: wire, phases: phases, reactions: [missed])
+        #expect(failed.status == .fail)
+        #expect(failed.summary.contains("did not fetch a depth snapshot"), "\(failed.summary)")
+        #expect(failed.details.contains("shown in drill phase sequence_gap (00:10–00:20)"), "\(failed.details)")
+        var answered = missed
+        answered.triggers[0].reactionLocation = SourceLocation(file: "wire.jsonl", line: 2)
+        answered.triggers[0].reactionSeconds = 2
+        let passed = try Self.finding("D3", wire: wire, phases: phases, reactions: [answered])
+        #expect(passed.status == .pass, "\(passed.summary)")
+        #expect(passed.details.contains("shown in drill phase sequence_gap (00:10–00:20)"), "\(passed.details)")
+    }
+
+    @Test func aClockStepLeftUnmeasuredFailsA6EvenWhenTheLogsCarryTheOffset() throws {
+        let wire = Self.request(0, "/api/v3/account", status: 400, code: "-1021") + Self.request(500, "/api/v3/account", status: 400, code: "-1021")
+        let phases = [Self.phase("clock_skew", faults: ["clock_skew"], lines: 1...2, injected: 2)]
+        let step = DrillReaction(fault: "clock_skew", reaction: "GET /api/v3/time", withinSeconds: 5,
+                                 triggers: [.init(phase: "clock_skew", location: SourceLocation(file: "wire.jsonl", line: 1))])
+        let finding = try Self.finding("A6", wire: wire, logs: wire, phases: phases, reactions: [step])
+        #expect(finding.status == .fail)
+        #expect(finding.summary.contains("did not re-measure its clock offset"), "\(finding.summary)")
+    }
+
+    @Test func requestsTheBotDidNotLogFailE1OnceTheWireSawThem() throws {
+        var wire = ""
+        for index in 0..<10 { wire += Self.request(index * 100, "/api/v3/ticker/24hr") }
+        let logged = Self.request(0, "/api/v3/ticker/24hr") + Self.request(100, "/api/v3/ticker/24hr")
+        let finding = try Self.finding("E1", wire: wire, logs: logged, phases: [])
+        #expect(finding.status == .fail)
+        #expect(finding.summary.contains("left 8 of its 10 requests unlogged"), "\(finding.summary)")
+        let complete = try Self.finding("E1", wire: wire, logs: wire, phases: [])
+        #expect(complete.status == .pass, "\(complete.summary)")
+    }
+}
