@@ -20,6 +20,10 @@ struct DrillChecksTests {
           respect_retry_after: true
         errors:
           auth: halt
+        circuit_breakers:
+          auth: {failure_threshold: 1, cooldown_s: 3600}
+          rate_limit: {failure_threshold: 3, cooldown_s: 60}
+          platform: {failure_threshold: 5, cooldown_s: 120}
         """
 
     static func request(_ ms: Int, _ endpoint: String, status: Int = 200, code: String? = nil, extra: String = "") -> String {
@@ -32,13 +36,16 @@ struct DrillChecksTests {
                          lastWireLine: lines.upperBound, requests: lines.count, injected: injected)
     }
 
-    static func finding(_ id: String, wire: String, logs: String? = nil, phases: [DrillPhaseRecord], reactions: [DrillReaction] = []) throws -> Finding {
-        let manifest = try ExampleAudit.manifest(manifestYAML)
+    static func finding(
+        _ id: String, wire: String, logs: String? = nil, phases: [DrillPhaseRecord], reactions: [DrillReaction] = [],
+        failureRuns: [DrillFailureRun] = [], manifest extra: String = ""
+    ) throws -> Finding {
+        let manifest = try ExampleAudit.manifest(manifestYAML + extra)
         let wireLogs = try #require(try ExampleAudit.logs(wire, manifest: manifest))
         let botLogs = try logs.map { try #require(try ExampleAudit.logs($0, manifest: manifest)) }
         let drill = DrillEvidence(
             scenario: "test", wirePath: "wire.jsonl", startedAt: ExampleAudit.now, endedAt: ExampleAudit.now.addingTimeInterval(30),
-            phases: phases, wire: wireLogs, reactions: reactions
+            phases: phases, wire: wireLogs, reactions: reactions, failureRuns: failureRuns
         )
         let check = try #require(Catalog.check(id: id))
         return check.evaluate(Evidence(collectedAt: ExampleAudit.now, manifest: manifest, logs: botLogs, drill: drill), policy: manifest.effectivePolicy)
@@ -77,6 +84,45 @@ struct DrillChecksTests {
         let finding = try Self.finding("A6", wire: wire, logs: wire, phases: phases, reactions: [step])
         #expect(finding.status == .fail)
         #expect(finding.summary.contains("did not re-measure its clock offset"), "\(finding.summary)")
+    }
+
+    @Test func aBotThatKeepsSendingAfterItsAuthBreakerShouldOpenFailsC5() throws {
+        let wire = Self.request(0, "/api/v3/account", status: 401, code: "-2015")
+        let phases = [Self.phase("auth_revoked", faults: ["auth_revoked"], lines: 1...1, injected: 1)]
+        let at = SourceLocation(file: "wire.jsonl", line: 1)
+        let kept = DrillFailureRun(failureClass: "auth", phase: "auth_revoked", location: at, phaseSeconds: 10,
+                                   failuresAtMs: [100, 300, 500], failureLocations: [at, at, at], requestsAtMs: [100, 300, 500, 700])
+        let failed = try Self.finding("C5", wire: wire, phases: phases, failureRuns: [kept])
+        #expect(failed.status == .fail)
+        #expect(failed.summary.contains("no auth breaker opened: after 1 auth failure"), "\(failed.summary)")
+        #expect(failed.summary.contains("sent 3 more requests"), "\(failed.summary)")
+        var halted = kept
+        halted.failuresAtMs = [100]
+        halted.failureLocations = [at]
+        halted.requestsAtMs = [100, 9000]
+        let passed = try Self.finding("C5", wire: wire, phases: phases, failureRuns: [halted])
+        #expect(passed.status == .pass, "\(passed.summary)")
+        #expect(passed.details.contains { $0.hasPrefix("the wire shows each breaker opening: auth: 1 request") }, "\(passed.details)")
+    }
+
+    @Test func aSnapshotDeeperThanTheDeclaredBoundFailsD4() throws {
+        let wire = Self.request(0, "/api/v3/ticker/24hr") + Self.request(1500, "/api/v3/depth")
+        let phases = [Self.phase("sequence_gap", faults: ["sequence_gap"], lines: 1...2, injected: 1)]
+        let snapshot = DrillReaction(fault: "sequence_gap", reaction: "GET /api/v3/depth", withinSeconds: 10, triggers: [.init(
+            phase: "sequence_gap", location: SourceLocation(file: "wire.jsonl", line: 1),
+            reactionLocation: SourceLocation(file: "wire.jsonl", line: 2), reactionSeconds: 1.5, requestedItems: 5000
+        )])
+        let bounds = "\nstreams:\n  resync: {mode: snapshot, max_items: 1000, max_duration_s: 10}\n"
+        let yaml = Self.manifestYAML.replacingOccurrences(of: "streams:\n  sequence_tracking: true\n  on_gap: resync\n", with: "")
+        let manifest = try ExampleAudit.manifest(yaml + bounds)
+        let wireLogs = try #require(try ExampleAudit.logs(wire, manifest: manifest))
+        let drill = DrillEvidence(scenario: "test", wirePath: "wire.jsonl", startedAt: ExampleAudit.now, endedAt: ExampleAudit.now,
+                                  phases: phases, wire: wireLogs, reactions: [snapshot])
+        let check = try #require(Catalog.check(id: "D4"))
+        let finding = check.evaluate(Evidence(collectedAt: ExampleAudit.now, manifest: manifest, drill: drill), policy: manifest.effectivePolicy)
+        #expect(finding.status == .fail, "\(finding.summary)")
+        #expect(finding.summary.contains("5000 levels is over streams.resync.max_items: 1000"), "\(finding.summary)")
+        #expect(finding.details.contains("shown in drill phase sequence_gap (00:10–00:20)"), "\(finding.details)")
     }
 
     @Test func requestsTheBotDidNotLogFailE1OnceTheWireSawThem() throws {

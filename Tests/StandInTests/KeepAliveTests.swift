@@ -17,8 +17,8 @@ struct KeepAliveTests {
         return roundTrips
     }
 
-    /// Several requests over one URLSession share one TCP connection, and kept-alive requests can take well
-    /// under 5 ms. The fastest one is checked because parallel tests on 2 cores add scheduling delays to
+    /// Several requests over one URLSession share one TCP connection, and kept-alive requests are not
+    /// stalled by Nagle's algorithm. The fastest one is checked because parallel tests on 2 cores add scheduling delays to
     /// many; a server hit by Nagle + delayed ACK is slow on every request, the fastest included.
     @Test func requestsShareOneConnectionAndAreFast() async throws {
         let server = try StandInServer(makeConfiguration())
@@ -29,7 +29,9 @@ struct KeepAliveTests {
         let quartile = keptAlive[keptAlive.count / 4], median = keptAlive[keptAlive.count / 2]
         print(String(format: "stand-in RTT: first %.2f ms; kept-alive min %.2f, quartile %.2f, median %.2f, max %.2f ms (n=%d)",
                      roundTrips[0], keptAlive.first!, quartile, median, keptAlive.last!, keptAlive.count))
-        #expect(keptAlive.first! < 5)
+        // A Nagle + delayed-ACK stall costs about 40 ms on every kept-alive request; 20 ms leaves room for
+        // a loaded 2-core machine (the drill tests run beside this one) without missing the stall.
+        #expect(keptAlive.first! < 20)
     }
 
     @Test func pipelinedRequestsAreAnsweredInOrderAndConnectionCloseEndsTheConnection() throws {

@@ -12,8 +12,8 @@ struct WireChainsTests {
         return event
     }
 
-    static func link(_ events: [WireEvent]) -> [String] {
-        var chains = WireChains()
+    static func link(_ events: [WireEvent], windowSeconds: Double = 10) -> [String] {
+        var chains = WireChains(windowSeconds: windowSeconds)
         return events.map { event in
             var event = event
             chains.link(&event)
@@ -37,6 +37,12 @@ struct WireChainsTests {
             Self.event("fp-a", atSeconds: 200, status: 429, retryAfter: 30), Self.event("fp-a", atSeconds: 261, status: 200),
         ])
         #expect(linked == ["fp-a#1", "fp-a.2#1", "fp-a.2#2", "fp-a.2#3", "fp-a.3#1", "fp-a.4#1"])
+    }
+
+    @Test func aDrillShortensTheWindowToTheDeclaredBreakerCooldown() {
+        let events = [Self.event("fp-a", atSeconds: 0, status: 503), Self.event("fp-a", atSeconds: 5.2, status: 200)]
+        #expect(Self.link(events, windowSeconds: 5) == ["fp-a#1", "fp-a.2#1"])
+        #expect(Self.link(events) == ["fp-a#1", "fp-a#2"])
     }
 
     @Test func noSuchOrderSettlesAQuery() {

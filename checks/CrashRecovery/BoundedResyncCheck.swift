@@ -17,13 +17,14 @@ public struct BoundedResyncCheck: Check {
         rule: """
             fail if streams.resync.mode is full (refetches full state instead of deltas); fail unless a delta or \
             snapshot resync declares max_items or max_duration_s (each at least 1); fail if a resync in the logs \
-            exceeds its declared bound.
+            exceeds its declared bound. After a drill's sequence_gap phase, fail if a depth snapshot the bot \
+            fetched asked for more levels than max_items, or began later after its gap than max_duration_s.
             """,
         remediation: """
             Resync by replaying missed deltas or by a depth-bounded snapshot plus buffered deltas, and declare \
             streams.resync: {mode: snapshot, max_items: 1000, max_duration_s: 10} in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: [
             "checklist D4",
             "https://developers.binance.com/docs/binance-spot-api-docs/web-socket-streams#how-to-manage-a-local-order-book-correctly",
@@ -31,6 +32,52 @@ public struct BoundedResyncCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgedBeforeTheDrill(evidence)
+        guard let drill = evidence.drill, let reaction = drill.reaction(to: "sequence_gap") else { return finding }
+        return Self.weighSnapshots(reaction, drill: drill, streams: evidence.manifest.streams, over: finding)
+    }
+
+    /// After a drill's gaps: each depth snapshot the bot fetched, its size asked for and how soon after the gap,
+    /// against the declared bounds. A gap the bot answered with no snapshot leaves the finding as it was.
+    static func weighSnapshots(_ reaction: DrillReaction, drill: DrillEvidence, streams: StreamsSection?, over finding: Finding) -> Finding {
+        let snapshots = reaction.triggers.filter { $0.reactionLocation != nil }
+        var weighed = finding
+        guard !snapshots.isEmpty else {
+            weighed.details.append("the drill's sequence gaps were answered by no depth snapshot, so the wire shows no resync to measure")
+            return weighed
+        }
+        let refs = snapshots.compactMap { trigger in trigger.reactionLocation.map { EvidenceRef(.drill, at: $0, "depth snapshot of \(trigger.requestedItems ?? 100) levels") } }
+        let largest = snapshots.compactMap(\.requestedItems).max() ?? 100
+        let slowest = snapshots.compactMap(\.reactionSeconds).max() ?? 0
+        let shown = "the bot resynced \(snapshots.count) time\(snapshots.count == 1 ? "" : "s") after a gap with a depth snapshot of at most \(largest) levels, at most \(Self.tenths(slowest)) s after the gap"
+        var problems: [String] = []
+        if let bound = streams?.resyncMaxItems, largest > bound.value {
+            problems.append("a snapshot of \(largest) levels is over streams.resync.max_items: \(bound.value) at \(bound.location)")
+        }
+        if let bound = streams?.resyncMaxSeconds, slowest > Double(bound.value) {
+            problems.append("a resync began \(NumberText.short(slowest)) s after its gap, over streams.resync.max_duration_s: \(bound.value) at \(bound.location)")
+        }
+        weighed.evidence = refs + weighed.evidence
+        if problems.isEmpty {
+            weighed.details.append("\(shown) (drill)")
+        } else {
+            if finding.status != .fail { weighed.details.insert("the manifest says: \(finding.summary); the wire decides", at: 0) }
+            weighed.status = .fail
+            weighed.summary = problems.joined(separator: "; ")
+            weighed.details.append(shown)
+            weighed.remediation = "Fetch only the depth the bot trades on (GET /api/v3/depth?limit= at most streams.resync.max_items) as soon as a gap is found, and declare the bounds the bot keeps."
+        }
+        weighed.details += DrillVerdicts.phases(of: refs, in: drill, fallback: drill.phases(with: "sequence_gap"))
+        return weighed
+    }
+
+    static func tenths(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// What the manifest and the logs show, before a drill's wire is weighed.
+    private func judgedBeforeTheDrill(_ evidence: Evidence) -> Finding {
         let manifest = evidence.manifest
         guard let streams = manifest.streams else {
             return .unknown(

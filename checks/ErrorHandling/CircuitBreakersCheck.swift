@@ -17,13 +17,16 @@ public struct CircuitBreakersCheck: Check {
             """,
         rule: """
             fail unless circuit_breakers declares auth, rate_limit and platform, each with failure_threshold and \
-            cooldown_s of at least 1; logs that show breaker transitions strengthen the pass.
+            cooldown_s of at least 1; logs that show breaker transitions strengthen the pass. After a drill phase \
+            that provoked a class's failures (auth_revoked; rate_limit, ban; platform_error, maintenance), fail if \
+            the bot sent more than one request of that class between its failure_threshold-th failure and the end \
+            of cooldown_s (or of the phase).
             """,
         remediation: """
             Wrap the exchange client in one breaker per failure class and declare them under circuit_breakers \
             (auth, rate_limit, platform; each with failure_threshold and cooldown_s) in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.drill, .manifest, .logs],
         references: ["checklist C5", "https://martinfowler.com/bliki/CircuitBreaker.html"]
     )
 
@@ -35,6 +38,13 @@ public struct CircuitBreakersCheck: Check {
     ]
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgedBeforeTheDrill(evidence)
+        guard let drill = evidence.drill else { return finding }
+        return DrillBreakerVerdict(drill: drill, breakers: evidence.manifest.circuitBreakers).weigh(over: finding)
+    }
+
+    /// What the manifest and the logs show, before a drill's wire is weighed.
+    private func judgedBeforeTheDrill(_ evidence: Evidence) -> Finding {
         let manifest = evidence.manifest
         let logs = evidence.logs
         let transitions = logs?.lifecycle.breakerTransitions ?? 0

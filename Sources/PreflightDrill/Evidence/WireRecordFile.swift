@@ -44,10 +44,10 @@ struct WireRecordFile {
     private func tally(_ slice: ArraySlice<WireEvent>, faults: [String], openStreams: Int, into record: inout DrillPhaseRecord) {
         for event in slice {
             switch event.kind {
-            case .apiRequest, .orderSubmit, .orderCancel:
+            case .apiRequest:
                 record.requests += 1
                 if event.signed == true { record.signedRequests += 1 }
-                if event.kind == .orderSubmit { record.orderPlacements += 1 }
+                if event.isOrderPlacement { record.orderPlacements += 1 }
             case .wsConnect:
                 record.streamConnects += 1
             default:
@@ -102,7 +102,7 @@ struct WireRecordFile {
             let at = events[index].timeNanoseconds
             let window = min(10_000_000_000, at - startNanoseconds)
             guard window >= 2_000_000_000 else { return nil }
-            let requests = events.filter { [.apiRequest, .orderSubmit, .orderCancel].contains($0.kind) }
+            let requests = events.filter { $0.kind == .apiRequest }
             let before = requests.filter { $0.timeNanoseconds >= at - window && $0.timeNanoseconds < at }.count
             let after = requests.filter { $0.timeNanoseconds >= at && $0.timeNanoseconds < at + window }.count
             return DrillLoadChange(
@@ -110,6 +110,40 @@ struct WireRecordFile {
                 requestsBefore: before, requestsAfter: after
             )
         }
+    }
+
+    /// For each phase that provoked a breaker's failures, when they came and when the bot sent requests of
+    /// that class.
+    func failureRuns(_ phases: [DrillPhaseRecord], file: String) -> [DrillFailureRun] {
+        let classes: [(name: String, faults: Set<String>, signedOnly: Bool, failed: (WireEvent) -> Bool)] = [
+            ("auth", ["auth_revoked"], true, { $0.status == 401 || ["-2015", "-2014", "-1022"].contains($0.errorCode ?? "") }),
+            ("rate_limit", ["rate_limit", "ban"], false, { $0.status == 429 || $0.status == 418 }),
+            ("platform", ["platform_error", "maintenance"], false, { ($0.status ?? 0) >= 500 || $0.errorCode == "-1007" }),
+        ]
+        var runs: [DrillFailureRun] = []
+        for phase in phases {
+            guard let first = phase.firstWireLine, let last = phase.lastWireLine else { continue }
+            let start = events[first - 1].timeNanoseconds
+            for kind in classes where !kind.faults.isDisjoint(with: phase.faults) {
+                var failures: [Int] = [], places: [SourceLocation] = [], requests: [Int] = []
+                for index in (first - 1)...(last - 1) {
+                    let event = events[index]
+                    guard event.kind == .apiRequest, !kind.signedOnly || event.signed == true else { continue }
+                    let at = Int((event.timeNanoseconds - start) / 1_000_000)
+                    if requests.count < DrillFailureRun.limit { requests.append(at) }
+                    if kind.failed(event), failures.count < DrillFailureRun.limit {
+                        failures.append(at)
+                        places.append(SourceLocation(file: file, line: index + 1))
+                    }
+                }
+                runs.append(DrillFailureRun(
+                    failureClass: kind.name, phase: phase.name, location: SourceLocation(file: file, line: first),
+                    phaseSeconds: phase.endSeconds - phase.startSeconds, failuresAtMs: failures, failureLocations: places,
+                    requestsAtMs: requests
+                ))
+            }
+        }
+        return runs
     }
 
     private func reaction(_ fault: String, to triggers: [(phase: String, index: Int)], by path: String, within seconds: Double, file: String) -> DrillReaction {
@@ -121,6 +155,7 @@ struct WireRecordFile {
             if let answer {
                 trigger.reactionLocation = SourceLocation(file: file, line: answer + 1)
                 trigger.reactionSeconds = Double(events[answer].timeNanoseconds - start) / 1e9
+                trigger.requestedItems = events[answer].snapshotLimit
             }
             return trigger
         }

@@ -39,6 +39,7 @@ public struct DrillRun: Sendable {
         var configuration = StandInConfiguration(apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, passphrase: credentials.passphrase)
         configuration.port = port
         configuration.weightPerMinute = scenario.weightPerMinute
+        configuration.retryChainWindowSeconds = Self.retryChainWindow(manifest)
         let server = try StandInServer(configuration)
         defer { server.stop() }
         let environment = DrillEnvironment(server: server, credentials: credentials, manifest: manifest)
@@ -112,8 +113,18 @@ public struct DrillRun: Sendable {
             scenario: scenario.name, wirePath: wirePath, startedAt: startedAt, endedAt: Date(), phases: phases, wire: wire,
             duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: dropped,
             reactions: record.reactions(phases, file: wirePath),
-            loadChanges: record.loadChanges(phases, file: wirePath)
+            loadChanges: record.loadChanges(phases, file: wirePath), failureRuns: record.failureRuns(phases, file: wirePath)
         )
         return Outcome(drill: drill, capturedLogs: bot.map { [$0.stdoutPath, $0.stderrPath] } ?? [])
+    }
+}
+
+extension DrillRun {
+    /// 10 s, or less when the bot declares a shorter rate-limit or platform breaker cooldown: a request
+    /// repeated after the cooldown is the breaker's probe, not one more attempt of the failed one.
+    static func retryChainWindow(_ manifest: Manifest) -> Double {
+        let cooldowns = [manifest.circuitBreakers?.rateLimit, manifest.circuitBreakers?.platform]
+            .compactMap { $0?.cooldownSeconds?.value }.filter { $0 >= 1 }
+        return min(10, Double(cooldowns.min() ?? 10))
     }
 }

@@ -23,11 +23,13 @@ public struct DrillEvidence: Codable, Sendable {
     public var reactions: [DrillReaction]
     /// The bot's load before and after each rate-limit phase's first 429 or 418.
     public var loadChanges: [DrillLoadChange]
+    /// Each failure class a phase provoked: its failures and the class's requests, for the breakers (C5).
+    public var failureRuns: [DrillFailureRun]
 
     public init(
         scenario: String, wirePath: String, startedAt: Date, endedAt: Date, phases: [DrillPhaseRecord], wire: LogEvidence,
         duplicateOrders: [DrillDuplicateOrder] = [], bot: DrillBotProcess? = nil, wireEventsDropped: Int = 0,
-        reactions: [DrillReaction] = [], loadChanges: [DrillLoadChange] = []
+        reactions: [DrillReaction] = [], loadChanges: [DrillLoadChange] = [], failureRuns: [DrillFailureRun] = []
     ) {
         self.scenario = scenario
         self.wirePath = wirePath
@@ -40,12 +42,11 @@ public struct DrillEvidence: Codable, Sendable {
         self.wireEventsDropped = wireEventsDropped
         self.reactions = reactions
         self.loadChanges = loadChanges
+        self.failureRuns = failureRuns
     }
 
-    /// Every REST request the stand-in received (the wire records orders as order_submit / order_cancel).
-    public var requestsOnTheWire: Int {
-        [LogEventKind.apiRequest, .orderSubmit, .orderCancel].map { wire.scan.eventsByKind[$0] ?? 0 }.reduce(0, +)
-    }
+    /// Every REST request the stand-in received: one api_request record each.
+    public var requestsOnTheWire: Int { wire.scan.eventsByKind[.apiRequest] ?? 0 }
 
     /// The bot's reactions to `fault`, when the drill provoked it.
     public func reaction(to fault: String) -> DrillReaction? { reactions.first { $0.fault == fault } }

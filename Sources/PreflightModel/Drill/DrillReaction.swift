@@ -9,12 +9,18 @@ public struct DrillReaction: Codable, Sendable, Equatable {
         /// The wire line of the reaction; nil when none came within `withinSeconds`.
         public var reactionLocation: SourceLocation?
         public var reactionSeconds: Double?
+        /// For a snapshot: the levels it asked for.
+        public var requestedItems: Int?
 
-        public init(phase: String, location: SourceLocation, reactionLocation: SourceLocation? = nil, reactionSeconds: Double? = nil) {
+        public init(
+            phase: String, location: SourceLocation, reactionLocation: SourceLocation? = nil, reactionSeconds: Double? = nil,
+            requestedItems: Int? = nil
+        ) {
             self.phase = phase
             self.location = location
             self.reactionLocation = reactionLocation
             self.reactionSeconds = reactionSeconds
+            self.requestedItems = requestedItems
         }
     }
 

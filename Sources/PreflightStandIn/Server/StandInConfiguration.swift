@@ -29,6 +29,9 @@ public struct StandInConfiguration: Sendable {
     public var startingBalances: [String: String] = ["USDT": "10000", "BTC": "0.5", "ETH": "5", "BNB": "20"]
     /// Request weight allowed per minute, as Binance's REQUEST_WEIGHT limit (6000 on spot).
     public var weightPerMinute = 6000
+    /// How soon a repeat of a failed request must come to count as its retry (WireChains); a drill shortens
+    /// it to the bot's declared breaker cooldown, after which a repeat is the breaker's probe, a new request.
+    public var retryChainWindowSeconds = 10.0
 
     /// The default bodies describe a healthy read-only key: IP-restricted, no trading, no withdrawals,
     /// created 30 days before the server starts (relative, so a key-age check does not rot with the calendar).

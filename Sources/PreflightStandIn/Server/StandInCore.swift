@@ -21,7 +21,9 @@ final class StandInCore: Sendable {
         clock = ServerClock(skewMs: configuration.clockSkewMs)
         probes = ProbeEndpoints(configuration: configuration, clock: clock, coinbaseVerifier: coinbaseVerifier)
         let startMs = ServerClock.wallNanoseconds() / 1_000_000
-        state = NIOLockedValueBox(StandInState(binance: BinanceSpotDialect(configuration: configuration, startMs: startMs)))
+        var initial = StandInState(binance: BinanceSpotDialect(configuration: configuration, startMs: startMs))
+        initial.chains = WireChains(windowSeconds: configuration.retryChainWindowSeconds)
+        state = NIOLockedValueBox(initial)
     }
 
     // MARK: connections
@@ -73,7 +75,7 @@ final class StandInCore: Sendable {
         }
         var wire: WireEvent?
         if let route {
-            wire = WireRecording.draft(request, route: route, atNanoseconds: now, inflight: count)
+            wire = WireRecording.draft(request, route: route, atNanoseconds: now, inflight: count, serverSkewMs: clock.skewMs)
         }
         return Arrival(startNanoseconds: now, inflightClass: inflightClass, wire: wire)
     }

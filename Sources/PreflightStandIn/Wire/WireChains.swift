@@ -1,12 +1,17 @@
 /// Links each request to the one it retries, as the exchange sees it: a request repeats an earlier one when
 /// it has the same fingerprint and the earlier attempt did not settle it (an error answer, or an answer
-/// lost on the wire) shortly before: within 10 s, or twice the Retry-After that attempt was told to wait.
+/// lost on the wire) shortly before: within the window (10 s unless the drill says otherwise), or twice
+/// the Retry-After that attempt was told to wait.
 /// A success, or an answer that settles the question ("no such order", "unknown order"), ends the chain;
 /// the next request with that fingerprint starts a new one. Without this a bot polling the same ticker
 /// would be one request retried for the whole drill. A window too short only loses a retry (a later
 /// request counted as new), never invents one: the counts it gives are lower bounds.
 struct WireChains: Sendable {
-    static let window: Int64 = 10_000_000_000
+    let window: Int64
+
+    init(windowSeconds: Double = 10) {
+        window = Int64(min(max(windowSeconds, 0.1), 3600) * 1e9)
+    }
     /// Binance's answers that end a query or a cancellation: asking again would not change them.
     static let settlingCodes: Set<String> = ["-2013", "-2011"]
     static let limit = 200_000
@@ -27,7 +32,7 @@ struct WireChains: Sendable {
         guard let fingerprint = event.requestID else { return }
         var chain = chains[fingerprint]
             ?? Chain(serial: 0, attempt: 0, open: false, lastNanoseconds: event.timeNanoseconds, lastRetryAfterSeconds: 0)
-        let window = max(Self.window, Int64(min(chain.lastRetryAfterSeconds, 3600)) * 2_000_000_000)
+        let window = max(self.window, Int64(min(chain.lastRetryAfterSeconds, 3600)) * 2_000_000_000)
         let continues = chain.open && event.timeNanoseconds - chain.lastNanoseconds <= window
         if continues {
             chain.attempt += 1

@@ -3,8 +3,6 @@
 public struct WireEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case apiRequest = "api_request"
-        case orderSubmit = "order_submit"
-        case orderCancel = "order_cancel"
         case wsConnect = "ws_connect"
         case wsReconnectAttempt = "ws_reconnect_attempt"
         case wsDisconnect = "ws_disconnect"
@@ -35,6 +33,12 @@ public struct WireEvent: Sendable, Equatable {
     public var requestID: String?
     /// The attempt within the chain, from 1.
     public var attempt: Int?
+    /// For a signed request: the wall clock minus the stand-in's (stepped) clock, ms.
+    public var clockOffsetMs: Int64?
+    /// A new order (POST /api/v3/order and its kin); not written to the record, which says it by endpoint.
+    public var isOrderPlacement = false
+    /// For a depth snapshot: the number of levels asked for (Binance's default 100).
+    public var snapshotLimit: Int?
     public var phase: String?
     /// The fault that shaped the answer, by its scenario name.
     public var injected: String?
@@ -65,6 +69,7 @@ public struct WireEvent: Sendable, Equatable {
         add("signed", signed.map { "\($0)" })
         add("request_timestamp", requestTimestamp.map(String.init))
         add("recv_window", recvWindow.map(String.init))
+        add("clock_offset_ms", clockOffsetMs.map(String.init))
         add("client_order_id", text(clientOrderID))
         add("retry_after", retryAfterSeconds.map(String.init))
         add("attempt", attempt.map(String.init))
@@ -75,6 +80,7 @@ public struct WireEvent: Sendable, Equatable {
         add("injected", text(injected))
         add("connection", connection.map(String.init))
         add("order_id", orderID.map(String.init))
+        add("snapshot_limit", snapshotLimit.map(String.init))
         add("duplicate_of_order_id", duplicateOfOrderID.map(String.init))
         return "{" + members.joined(separator: ",") + "}"
     }

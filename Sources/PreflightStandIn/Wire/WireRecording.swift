@@ -1,9 +1,12 @@
 /// Builds the wire event of a Binance request: what the request carried at arrival, what the answer said.
 enum WireRecording {
-    static func draft(_ request: StandInRequest, route: BinanceRoute, atNanoseconds time: Int64, inflight: Int) -> WireEvent {
+    /// `serverSkewMs`: how far the stand-in's clock is from the wall clock the record's times are in.
+    static func draft(_ request: StandInRequest, route: BinanceRoute, atNanoseconds time: Int64, inflight: Int, serverSkewMs: Int64) -> WireEvent {
         let parameters = BinanceParameters(query: request.query, body: request.bodyText)
-        let kind: WireEvent.Kind = route.isOrderPlacement ? .orderSubmit : (route.isOrderChange ? .orderCancel : .apiRequest)
-        var event = WireEvent(timeNanoseconds: time, kind: kind)
+        // Every REST request is an api_request, as the exchange sees it; the log facts tell placements and
+        // cancellations by endpoint and method, as they do in a bot's own request log.
+        var event = WireEvent(timeNanoseconds: time, kind: .apiRequest)
+        event.isOrderPlacement = route.isOrderPlacement
         event.endpoint = request.path
         event.method = request.method
         event.inflight = inflight
@@ -13,7 +16,11 @@ enum WireRecording {
             let stamp = BinanceSignature.stamp(parameters)
             event.requestTimestamp = stamp.timestamp
             event.recvWindow = stamp.recvWindow
+            // Local minus exchange time for a client whose clock is right: a timestamp taken from the wall
+            // clock, or one corrected to the stand-in's stepped clock, is then fresh either way.
+            event.clockOffsetMs = -serverSkewMs
         }
+        if request.path == "/api/v3/depth" { event.snapshotLimit = parameters["limit"].flatMap { Int($0) } ?? 100 }
         event.clientOrderID = parameters["newClientOrderId"] ?? parameters["origClientOrderId"]
         // A placement re-sent under a new client order id is still the same request, retried.
         let dropped: Set<String> = route.isOrderPlacement ? ["newClientOrderId"] : []
