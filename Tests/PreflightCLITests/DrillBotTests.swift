@@ -9,13 +9,13 @@ import Testing
 struct DrillBotTests {
     /// The items the quick scenario judges from the wire, and what each bot must get.
     static let careful: [String: String] = [
-        "A6": "pass", "B1": "pass", "B2": "pass", "B3": "pass", "C1": "pass", "C2": "pass", "C3": "pass", "C4": "pass",
+        "A6": "pass", "B1": "pass", "B2": "pass", "B3": "pass", "B5": "pass", "C1": "pass", "C2": "pass", "C3": "pass", "C4": "pass",
         "C5": "pass", "D2": "pass", "D3": "pass", "D4": "pass",
         // Too few chains reach a third attempt in a minute to judge jitter: unknown, never a pass.
         "B4": "unknown",
     ]
     static let naive: [String: String] = [
-        "A6": "fail", "B2": "fail", "B3": "fail", "B4": "fail", "C1": "fail", "C2": "fail", "C3": "fail", "C4": "fail", "C5": "fail",
+        "A6": "fail", "B2": "fail", "B3": "fail", "B4": "fail", "B5": "fail", "C1": "fail", "C2": "fail", "C3": "fail", "C4": "fail", "C5": "fail",
         "D2": "fail", "D3": "fail",
     ]
 

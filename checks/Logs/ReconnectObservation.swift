@@ -24,7 +24,11 @@ struct ReconnectObservation {
     /// nil when no attempt number was seen twice.
     let jitter: Measurement?
 
-    init(_ logs: LogEvidence) {
+    /// Whose records these are: the bot's logs, or a drill's wire (the stand-in's side of each reconnect).
+    let witness: Witness
+
+    init(_ logs: LogEvidence, as witness: Witness = .logs) {
+        self.witness = witness
         facts = logs.streams
         noRecords = logs.noRecordsText([.wsReconnectAttempt])
         let delays = facts.reconnectDelays.sorted { $0.attempt < $1.attempt }
@@ -72,16 +76,16 @@ struct ReconnectObservation {
     }
 
     var measured: String {
-        guard attempts > 0 else { return "no ws_reconnect_attempt records (logs)" }
+        guard attempts > 0 else { return "no ws_reconnect_attempt records (\(witness.tag))" }
         var parts = ["\(facts.overlappingReconnects.count) overlapping of \(attempts) attempts"]
         parts.append(growth?.text ?? "growth not measurable (\(growthUnmeasured))")
         parts.append(jitter?.text ?? "jitter not measurable (no attempt number seen twice)")
-        return parts.joined(separator: "; ") + " (logs)"
+        return parts.joined(separator: "; ") + " (\(witness.tag))"
     }
 
     func judge(into assessment: inout Assessment, declaredSingleFlight: Located<Bool>?) {
         guard attempts > 0 else {
-            assessment.note("reconnects not checked against logs: \(noRecords)")
+            assessment.note("reconnects not checked against \(witness.tag == "logs" ? "logs" : "the wire"): \(noRecords)")
             return
         }
         let overlaps = facts.overlappingReconnects
@@ -89,15 +93,15 @@ struct ReconnectObservation {
         if !overlaps.isEmpty {
             let declared = declaredSingleFlight.map { $0.value ? "declares single_flight true at \($0.location); " : "" } ?? ""
             assessment.fail(
-                "\(declared)the logs show \(overlaps.count) reconnect attempt\(overlaps.count == 1 ? "" : "s") overlapping an earlier one for the same stream (\(overlaps.exampleText))",
+                "\(declared)\(witness.the) show \(overlaps.count) reconnect attempt\(overlaps.count == 1 ? "" : "s") overlapping an earlier one for the same stream (\(overlaps.exampleText))",
                 fix: "Guard each stream's reconnect with one in-flight task (a per-stream lock or a single reconnect loop), and log each attempt's outcome (ws_connect, or a ws_disconnect / error on failure)."
             )
         }
         if let growth {
-            assessment.cite(EvidenceRef(.logs, at: growth.location, "reconnect delays: \(growth.text)"))
+            assessment.cite(EvidenceRef(witness.source, at: growth.location, "reconnect delays: \(growth.text)"))
             if !growth.holds {
                 assessment.fail(
-                    "successive reconnect delays show no growth in the logs: \(growth.text)",
+                    "successive reconnect delays show no growth in \(witness.the): \(growth.text)",
                     fix: "Grow the reconnect delay with each attempt (exponential, capped), and declare it under streams.reconnect.backoff."
                 )
             }
@@ -105,15 +109,15 @@ struct ReconnectObservation {
             assessment.note("growth of reconnect delays not measurable: \(growthUnmeasured)")
         }
         if let jitter {
-            assessment.cite(EvidenceRef(.logs, at: jitter.location, "reconnect jitter: \(jitter.text)"))
+            assessment.cite(EvidenceRef(witness.source, at: jitter.location, "reconnect jitter: \(jitter.text)"))
             if !jitter.holds {
                 assessment.fail(
-                    "successive reconnect delays show no jitter in the logs: \(jitter.text)",
+                    "successive reconnect delays show no jitter in \(witness.the): \(jitter.text)",
                     fix: "Randomise each reconnect delay (full jitter: a delay drawn between 0 and the backoff ceiling), and declare jitter: full under streams.reconnect.backoff."
                 )
             }
         } else {
-            assessment.note("jitter of reconnect delays not measurable: no attempt number was seen twice in the logs")
+            assessment.note("jitter of reconnect delays not measurable: no attempt number was seen twice in \(witness.the)")
         }
     }
 

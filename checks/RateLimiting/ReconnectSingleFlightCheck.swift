@@ -18,14 +18,15 @@ public struct ReconnectSingleFlightCheck: Check {
         rule: """
             fail unless streams.reconnect.single_flight is true and streams.reconnect.backoff grows \
             (exponential or linear) and carries jitter; fail if two reconnect attempts for the same stream \
-            overlap in the logs, or successive reconnect delays show no jitter or no growth.
+            overlap in the logs, or successive reconnect delays show no jitter or no growth. After a drill's \
+            ws_disconnect phase the wire's reconnects (each refused or accepted upgrade) replace the logs' for this.
             """,
         remediation: """
             Guard each stream's reconnect with a single in-flight task and wait an exponential, jittered delay \
             between attempts; declare streams.reconnect: {single_flight: true, backoff: {kind: exponential, \
             base_ms: 1000, max_ms: 30000, jitter: full}} in preflight.yml.
             """,
-        evidenceSources: [.logs, .manifest],
+        evidenceSources: [.drill, .logs, .manifest],
         references: ["checklist B5"],
         frameworkRemediation: [
             "hummingbot": """
@@ -37,9 +38,17 @@ public struct ReconnectSingleFlightCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        var finding = judged(evidence)
+        if let drill = evidence.drill, Self.observation(evidence)?.witness.source == .drill {
+            finding.details += DrillVerdicts.phases(of: finding.evidence, in: drill, fallback: drill.phases(with: "ws_disconnect"))
+        }
+        return finding
+    }
+
+    private func judged(_ evidence: Evidence) -> Finding {
         let manifest = evidence.manifest
         let suggestedBackoff = "{kind: exponential, base_ms: 1000, max_ms: 30000, jitter: full}"
-        let observed = evidence.logs.map(ReconnectObservation.init)
+        let observed = Self.observation(evidence)
         guard let streams = manifest.streams else {
             return Self.undeclared(observed: observed, manifestPath: manifest.path, suggestedBackoff: suggestedBackoff)
         }
@@ -73,7 +82,7 @@ public struct ReconnectSingleFlightCheck: Check {
             observed.judge(into: &assessment, declaredSingleFlight: streams.reconnectSingleFlight)
             if observed.attempts > 0 {
                 return assessment.finding(
-                    pass: "the logs show \(observed.summary); declares single_flight \(singleFlightText), \(kindText) backoff",
+                    pass: "\(observed.witness.the) show \(observed.summary); declares single_flight \(singleFlightText), \(kindText) backoff",
                     measured: observed.measured,
                     expected: "no overlapping attempts per stream; delays that grow with the attempt and vary (jitter)"
                 )
@@ -86,6 +95,15 @@ public struct ReconnectSingleFlightCheck: Check {
             measured: "single_flight \(singleFlightText), \(kindText) backoff, jitter spread \(spread) ms (declared)",
             expected: "single_flight true, growing backoff with jitter"
         )
+    }
+
+    /// The reconnects a drill's wire saw when a ws_disconnect phase made the bot reconnect (the stand-in's
+    /// refusals and accepts, every one of them), else the logs'.
+    private static func observation(_ evidence: Evidence) -> ReconnectObservation? {
+        if let drill = evidence.drill, drill.phases(with: "ws_disconnect").contains(where: \.exercised), drill.wire.streams.reconnectAttempts > 0 {
+            return ReconnectObservation(drill.wire, as: .wire)
+        }
+        return evidence.logs.map { ReconnectObservation($0) }
     }
 
     /// No streams section: only problems in the logs can decide (they fail).
@@ -135,7 +153,7 @@ public struct ReconnectSingleFlightCheck: Check {
             return
         }
         if let growth = observed?.growth, kind.value == .none || kind.value == .constant {
-            assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); the logs decide: \(growth.text)")
+            assessment.note("declares \(kind.value.rawValue) reconnect delays at \(kind.location); \(observed?.witness.the ?? "the logs") decide: \(growth.text)")
         } else if kind.value == .none || kind.value == .constant {
             assessment.fail(
                 "reconnect delays show no growth (streams.reconnect.backoff.kind is \(kind.value.rawValue))",
@@ -151,7 +169,7 @@ public struct ReconnectSingleFlightCheck: Check {
     ) {
         guard spread <= 0 else { return }
         if let jitter = observed?.jitter {
-            assessment.note("declares no reconnect jitter; the logs decide: \(jitter.text)")
+            assessment.note("declares no reconnect jitter; \(observed?.witness.the ?? "the logs") decide: \(jitter.text)")
             return
         }
         let reason: String

@@ -1,7 +1,7 @@
 /// Market streams: which connections are let in, what each is sent at its next push, how they end.
 extension StandInCore {
     /// Whether an upgrade to this target goes ahead; a refusal (the `ws_disconnect` fault's refused
-    /// reconnects) is recorded as a reconnect attempt answered 503.
+    /// reconnects) is recorded as a reconnect attempt, then its outcome: answered 503.
     func acceptsStream(target: String) -> Bool {
         guard let subscription = StreamSubscription(target: target) else { return false }
         let now = ServerClock.wallNanoseconds()
@@ -11,9 +11,11 @@ extension StandInCore {
             state.refusedReconnects -= 1
             var attempt = WireEvent(timeNanoseconds: now, kind: .wsReconnectAttempt)
             attempt.stream = subscription.label
-            attempt.status = 503
-            attempt.injected = "ws_disconnect"
             state.record(attempt)
+            var refused = attempt
+            refused.status = 503
+            refused.injected = "ws_disconnect"
+            state.record(refused)
             return false
         }
     }
