@@ -125,6 +125,20 @@ struct DrillChecksTests {
         #expect(finding.details.contains("shown in drill phase sequence_gap (00:10–00:20)"), "\(finding.details)")
     }
 
+    @Test func aSignedRequestReSentWithItsOldTimestampOnTheWireFailsA4() throws {
+        let stamp = 1_795_514_400_000
+        func attempt(_ number: Int, at ms: Int, status: Int) -> String {
+            #"{"ts":\#(stamp + ms),"event":"api_request","endpoint":"/api/v3/order","method":"POST","status":\#(status),"error_code":\#(status == 200 ? "null" : "\"-1000\""),"signed":true,"request_timestamp":\#(stamp),"recv_window":5000,"attempt":\#(number),"request_id":"fp-1"}"# + "\n"
+        }
+        let wire = attempt(1, at: 0, status: 503) + attempt(2, at: 700, status: 200)
+        let phases = [Self.phase("platform_error", faults: ["platform_error"], lines: 1...2, injected: 1)]
+        let finding = try Self.finding("A4", wire: wire, logs: Self.request(0, "/api/v3/account"), phases: phases)
+        #expect(finding.status == .fail, "\(finding.summary)")
+        #expect(finding.summary.contains("sent again with a timestamp or nonce already used"), "\(finding.summary)")
+        #expect(finding.evidence.contains { $0.source == .drill })
+        #expect(finding.details.contains("shown in drill phase platform_error (00:10–00:20)"), "\(finding.details)")
+    }
+
     @Test func requestsTheBotDidNotLogFailE1OnceTheWireSawThem() throws {
         var wire = ""
         for index in 0..<10 { wire += Self.request(index * 100, "/api/v3/ticker/24hr") }

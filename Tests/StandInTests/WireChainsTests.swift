@@ -33,8 +33,8 @@ struct WireChainsTests {
     @Test func aRepeatLongAfterTheFailureIsANewRequestUnlessRetryAfterAskedForTheWait() {
         let linked = Self.link([
             Self.event("fp-a", atSeconds: 0, status: 503), Self.event("fp-a", atSeconds: 11, status: 503),
-            Self.event("fp-a", atSeconds: 12, status: 429, retryAfter: 30), Self.event("fp-a", atSeconds: 55, status: 200),
-            Self.event("fp-a", atSeconds: 200, status: 429, retryAfter: 30), Self.event("fp-a", atSeconds: 261, status: 200),
+            Self.event("fp-a", atSeconds: 12, status: 429, retryAfter: 30), Self.event("fp-a", atSeconds: 43, status: 200),
+            Self.event("fp-a", atSeconds: 200, status: 429, retryAfter: 30), Self.event("fp-a", atSeconds: 233, status: 200),
         ])
         #expect(linked == ["fp-a#1", "fp-a.2#1", "fp-a.2#2", "fp-a.2#3", "fp-a.3#1", "fp-a.4#1"])
     }

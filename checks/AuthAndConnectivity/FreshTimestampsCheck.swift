@@ -21,7 +21,9 @@ public struct FreshTimestampsCheck: Check {
             timestamp_skew_ms) from the record's own time; fail if a timestamp-window rejection (Binance -1021, Bybit \
             10002, OKX 50102, Kraken "EAPI:Invalid nonce") hit a request whose timestamp was stale or reused when sent. \
             A rejection of a fresh timestamp is a clock-offset problem, left to A6 and E3; distinct requests in the \
-            same millisecond are fine. A slow request's timestamp is measured from when it was sent (time - \
+            same millisecond are fine. After a drill, a reuse on the wire fails too (the stand-in links every \
+            re-sent request); the gap to the sending moment stays with the logs, which carry the bot's offset. A \
+            slow request's timestamp is measured from when it was sent (time - \
             latency_ms) when that is nearer. A request is signed when it \
             says signed: true, or says nothing about it but logs a request_timestamp. A Kraken nonce is a counter: any \
             nonce sent twice, or lower than one already sent, fails, and its distance from the record's time means \
@@ -33,7 +35,7 @@ public struct FreshTimestampsCheck: Check {
             increasing nonce), never reuse a signed payload on retry, and log the request timestamp with each \
             signed request.
             """,
-        evidenceSources: [.logs],
+        evidenceSources: [.drill, .logs],
         references: [
             "checklist A4",
             "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security",
@@ -41,6 +43,35 @@ public struct FreshTimestampsCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgedFromTheLogs(evidence)
+        guard let drill = evidence.drill, drill.wire.requests.signedWithRequestTimestamp > 0 else { return finding }
+        return Self.weighWire(drill, over: finding)
+    }
+
+    /// A drill's wire decides reuse (it holds every signed request as sent, retries linked); how far a
+    /// timestamp was from its sending stays with the logs: from the exchange's side a stale timestamp and a
+    /// clock offset look alike, and only the bot's logs carry its offset.
+    static func weighWire(_ drill: DrillEvidence, over finding: Finding) -> Finding {
+        let facts = drill.wire.requests
+        var assessment = Assessment()
+        judgeNoncesAndReuse(facts, into: &assessment)
+        guard assessment.hasFailures else {
+            var weighed = finding
+            weighed.details.append("the wire's records show \(facts.signedWithRequestTimestamp) signed requests, none re-sent with a timestamp or nonce already used; the gap between each timestamp and its sending is judged from the logs")
+            return weighed
+        }
+        var failed = assessment.finding(pass: "")
+        failed.evidence = failed.evidence.map { ref in
+            var ref = ref
+            if ref.source == .logs { ref.source = .drill }
+            return ref
+        }
+        if finding.status != .pass { failed.details.append("the logs: \(finding.summary)") }
+        failed.details += DrillVerdicts.phases(of: failed.evidence, in: drill, fallback: drill.phases)
+        return failed
+    }
+
+    private func judgedFromTheLogs(_ evidence: Evidence) -> Finding {
         var assessment = Assessment()
         assessment.cite(evidence.manifest.logs?.paths)
         guard let logs = evidence.logs else {

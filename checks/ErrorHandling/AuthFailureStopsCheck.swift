@@ -28,7 +28,24 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         references: ["checklist C1", "https://developers.binance.com/docs/binance-spot-api-docs/errors"]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = weigh(evidence, policy: policy)
+        guard evidence.drill != nil, finding.status == .pass, let logs = evidence.logs else { return finding }
+        return Self.escalationsInTheLogs(logs, over: finding)
+    }
+
+    /// After a drill the wire judged the retries; whether each auth failure was escalated is in the bot's logs.
+    static func escalationsInTheLogs(_ logs: LogEvidence, over finding: Finding) -> Finding {
+        let missing = logs.retries.auth.withoutEscalation
+        guard !missing.isEmpty else { return finding }
+        var failed = finding
+        failed.status = .fail
+        failed.details.insert(finding.summary, at: 0)
+        failed.summary = "\(missing.count) auth failure\(missing.count == 1 ? " was" : "s were") not followed by an escalation, kill_switch or circuit_breaker record in the logs within \(Int(logs.retries.escalationWindowSeconds)) s\(RetryLogObservation.at(missing))"
+        failed.evidence = missing.citations("no escalation") + finding.evidence
+        failed.remediation = "After an auth failure (a timestamp rejection too, even when the bot re-measures its clock and re-signs once), halt the bot or alert a human and log it as an escalation or kill_switch record."
+        return failed
+    }
 
     let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"
     let drillFaults = ["auth_revoked"]
@@ -47,16 +64,21 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         }
         let window = Int(facts.escalationWindowSeconds)
         let retried = facts.auth.retries
-        let missing = facts.auth.withoutEscalation
-        let decided = failures.count - facts.auth.undecided
+        // Escalation records are the bot's own: the wire cannot hold them, so a drill takes them from the
+        // bot's logs (C1's evaluate), and the wire judges the retries alone.
+        let seesEscalations = witness.source != .drill
+        let missing = seesEscalations ? facts.auth.withoutEscalation : LogRecordTally()
+        let decided = seesEscalations ? failures.count - facts.auth.undecided : failures.count
         guard decided > 0 || !retried.isEmpty else {
             var silent = RetryLogObservation.silent("\(witness.the) end within \(window) s of each of their \(failures.count) auth failures, so whether an escalation followed cannot be seen")
             silent.cite(failures, "auth failure")
             return silent
         }
-        let measured = "\(failures.count) auth failures: \(retried.count) retries after one, \(missing.count) without an escalation or halt record within \(window) s (\(witness.tag))"
+        let escalations = seesEscalations ? ", \(missing.count) without an escalation or halt record within \(window) s" : ""
+        let measured = "\(failures.count) auth failures: \(retried.count) retries after one\(escalations) (\(witness.tag))"
         var observation = RetryLogObservation.upheld(
-            "none of the \(failures.count) auth failures in \(witness.the) was retried, and each was followed by an escalation or halt record within \(window) s",
+            "none of the \(failures.count) auth failures in \(witness.the) was retried"
+                + (seesEscalations ? ", and each was followed by an escalation or halt record within \(window) s" : ""),
             measured: measured, evidence: []
         )
         if !retried.isEmpty {
@@ -74,6 +96,16 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
             )
             observation.cite(missing, "no escalation")
         }
+        return concluded(observation, facts: facts, witness: witness, lowerBound: lowerBound, seesEscalations: seesEscalations)
+    }
+
+    /// The notes every verdict carries: the documented timestamp remedy, lower bounds, failures too late to judge.
+    private func concluded(
+        _ observation: RetryLogObservation, facts: RetryLogFacts, witness: Witness, lowerBound: String?, seesEscalations: Bool
+    ) -> RetryLogObservation {
+        var observation = observation
+        let failures = facts.auth.failures
+        let retried = facts.auth.retries
         let remedies = facts.auth.timestampRemedyResends
         if !remedies.isEmpty {
             observation.notes.append("\(remedies.count) timestamp rejection\(remedies.count == 1 ? " was" : "s were") answered by a fresh server-time query and one re-signed request (\(remedies.exampleText)): the documented remedy, allowed once per rejection; its escalation is still required")
@@ -91,7 +123,7 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         }
         if !retried.isEmpty, let lowerBound { observation.notes.append("retry counts are lower bounds: \(lowerBound)") }
         if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
-        if facts.auth.undecided > 0 {
+        if seesEscalations, facts.auth.undecided > 0 {
             observation.notes.append("\(facts.auth.undecided) auth failures too close to the end of \(witness.the) to judge the escalation")
         }
         return observation

@@ -1,7 +1,7 @@
 /// Links each request to the one it retries, as the exchange sees it: a request repeats an earlier one when
 /// it has the same fingerprint and the earlier attempt did not settle it (an error answer, or an answer
-/// lost on the wire) shortly before: within the window (10 s unless the drill says otherwise), or twice
-/// the Retry-After that attempt was told to wait.
+/// lost on the wire) shortly before: within the window (10 s unless the drill says otherwise), or within
+/// the Retry-After that attempt was told to wait and 2 s more.
 /// A success, or an answer that settles the question ("no such order", "unknown order"), ends the chain;
 /// the next request with that fingerprint starts a new one. Without this a bot polling the same ticker
 /// would be one request retried for the whole drill. A window too short only loses a retry (a later
@@ -32,7 +32,8 @@ struct WireChains: Sendable {
         guard let fingerprint = event.requestID else { return }
         var chain = chains[fingerprint]
             ?? Chain(serial: 0, attempt: 0, open: false, lastNanoseconds: event.timeNanoseconds, lastRetryAfterSeconds: 0)
-        let window = max(self.window, Int64(min(chain.lastRetryAfterSeconds, 3600)) * 2_000_000_000)
+        let toldToWait = chain.lastRetryAfterSeconds > 0 ? Int64(min(chain.lastRetryAfterSeconds, 3600) + 2) * 1_000_000_000 : 0
+        let window = max(self.window, toldToWait)
         let continues = chain.open && event.timeNanoseconds - chain.lastNanoseconds <= window
         if continues {
             chain.attempt += 1
