@@ -49,7 +49,7 @@ public struct BoundedResyncCheck: Check {
         let refs = snapshots.compactMap { trigger in trigger.reactionLocation.map { EvidenceRef(.drill, at: $0, "depth snapshot of \(trigger.requestedItems ?? 100) levels") } }
         let largest = snapshots.compactMap(\.requestedItems).max() ?? 100
         let slowest = snapshots.compactMap(\.reactionSeconds).max() ?? 0
-        let shown = "the bot resynced \(snapshots.count) time\(snapshots.count == 1 ? "" : "s") after a gap with a depth snapshot of at most \(largest) levels, at most \(Self.tenths(slowest)) s after the gap"
+        let shown = "the bot resynced \(snapshots.count) time\(snapshots.count == 1 ? "" : "s") after a gap with a depth snapshot of at most \(largest) levels, at most \(NumberText.tenths(slowest)) s after the gap"
         var problems: [String] = []
         if let bound = streams?.resyncMaxItems, largest > bound.value {
             problems.append("a snapshot of \(largest) levels is over streams.resync.max_items: \(bound.value) at \(bound.location)")
@@ -69,11 +69,6 @@ public struct BoundedResyncCheck: Check {
         }
         weighed.details += DrillVerdicts.phases(of: refs, in: drill, fallback: drill.phases(with: "sequence_gap"))
         return weighed
-    }
-
-    static func tenths(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// What the manifest and the logs show, before a drill's wire is weighed.

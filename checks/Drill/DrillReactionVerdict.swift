@@ -33,7 +33,7 @@ struct DrillReactionVerdict {
             )
         }
         let slowest = reaction.triggers.compactMap(\.reactionSeconds).max() ?? 0
-        let shown = "after \(provocation), the bot \(done) each time (\(reaction.reaction), at most \(BoundedResyncCheck.tenths(slowest)) s later)"
+        let shown = "after \(provocation), the bot \(done) each time (\(reaction.reaction), at most \(NumberText.tenths(slowest)) s later)"
         let refs = reaction.triggers.prefix(3).compactMap { trigger in trigger.reactionLocation.map { EvidenceRef(.drill, at: $0, reaction.reaction) } }
         var weighed = finding
         if decides {

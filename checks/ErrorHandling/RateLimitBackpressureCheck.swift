@@ -107,7 +107,7 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
         var inflightText = ""
         var fewerInflight = false
         if let meanBefore = backpressure.meanInflightBefore, let meanAfter = backpressure.meanInflightAfter {
-            inflightText = "; mean in flight \(Self.decimal(meanBefore)) before, \(Self.decimal(meanAfter)) after"
+            inflightText = "; mean in flight \(NumberText.tenths(meanBefore)) before, \(NumberText.tenths(meanAfter)) after"
             fewerInflight = meanAfter < meanBefore
         }
         let counts = "\(after) requests in the \(window) s after \(episodes) rate-limit episodes against \(before) in the \(window) s before\(inflightText)"
@@ -134,11 +134,6 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             observation.notes.append("\(backpressure.episodesUndecided) rate-limit episodes too near the ends of \(witness.the), or with too little traffic before them, to compare")
         }
         return observation
-    }
-
-    private static func decimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 
     func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {

@@ -85,7 +85,7 @@ struct ReconnectObservation {
 
     func judge(into assessment: inout Assessment, declaredSingleFlight: Located<Bool>?) {
         guard attempts > 0 else {
-            assessment.note("reconnects not checked against \(witness.tag == "logs" ? "logs" : "the wire"): \(noRecords)")
+            assessment.note("reconnects not checked against \(witness.source == .drill ? "the wire" : "logs"): \(noRecords)")
             return
         }
         let overlaps = facts.overlappingReconnects

@@ -24,7 +24,7 @@ struct WireRecordFile {
     }
 
     /// Each phase's span of lines and what arrived in it.
-    func phaseRecords(_ scenario: DrillScenario, startNanoseconds: Int64) -> [DrillPhaseRecord] {
+    func phaseRecords(_ scenario: DrillScenario) -> [DrillPhaseRecord] {
         scenario.phases.map { phase in
             let faults = phase.faults.map(\.name)
             var record = DrillPhaseRecord(

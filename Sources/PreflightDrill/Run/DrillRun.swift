@@ -54,7 +54,7 @@ public struct DrillRun: Sendable {
         let events = server.wireEvents
         let dropped = server.wireEventsDropped
         server.stop()
-        return try evidence(events, dropped: dropped, startedAt: startedAt, start: start, bot: bot, ending: ending)
+        return try evidence(events, dropped: dropped, startedAt: startedAt, bot: bot, ending: ending)
     }
 
     static func monotonicNanoseconds() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds) }
@@ -92,7 +92,7 @@ public struct DrillRun: Sendable {
     }
 
     private func evidence(
-        _ events: [WireEvent], dropped: Int, startedAt: Date, start: Int64, bot: BotProcess?, ending: String?
+        _ events: [WireEvent], dropped: Int, startedAt: Date, bot: BotProcess?, ending: String?
     ) throws -> Outcome {
         let record = WireRecordFile(events)
         let wirePath = (directory as NSString).appendingPathComponent("wire.jsonl")
@@ -108,7 +108,7 @@ public struct DrillRun: Sendable {
                 exitedEarly: ending?.hasPrefix("exited") == true ? bot.exitStatus : nil, ending: ending ?? ""
             )
         }
-        let phases = record.phaseRecords(scenario, startNanoseconds: start)
+        let phases = record.phaseRecords(scenario)
         let drill = DrillEvidence(
             scenario: scenario.name, wirePath: wirePath, startedAt: startedAt, endedAt: Date(), phases: phases, wire: wire,
             duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: dropped,

@@ -22,6 +22,12 @@ public enum NumberText {
         value == value.rounded() ? whole(value) : String(format: "%.1f", value)
     }
 
+    /// Always one decimal, rounded half up: `2.0`, `0.3`; exponent notation where no integer holds it.
+    public static func tenths(_ value: Double) -> String {
+        guard let tenths = Int64(exactly: (value * 10).rounded()), abs(tenths) < 1_000_000_000_000_000 else { return plain(value) }
+        return "\(tenths < 0 ? "-" : "")\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+
     /// `0…1e+10`, for saying what a value should have been.
     public static func range(_ range: ClosedRange<Double>?) -> String {
         guard let range else { return "its range" }

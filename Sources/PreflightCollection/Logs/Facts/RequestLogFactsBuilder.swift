@@ -164,10 +164,12 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         // Sent at time - latency_ms when the record gives its latency; the nearer of the two moments counts.
         // A bot that corrects its timestamps by its measured offset (clock_offset_ms: local minus exchange)
         // stamps local time minus the offset: that is fresh too.
-        let sentAt = event.latencyMs.map { event.time.milliseconds - $0 } ?? event.time.milliseconds
-        var moments = [event.time.milliseconds, sentAt]
-        if let offset = event.clockOffsetMs { moments += moments.map { $0 - offset } }
-        let skew = moments.map { abs(stamp.milliseconds - $0) }.min() ?? 0
+        let recordedAt = event.time.milliseconds
+        let sentAt = event.latencyMs.map { recordedAt - $0 } ?? recordedAt
+        var skew = min(abs(stamp.milliseconds - recordedAt), abs(stamp.milliseconds - sentAt))
+        if let offset = event.clockOffsetMs {
+            skew = min(skew, abs(stamp.milliseconds - (recordedAt - offset)), abs(stamp.milliseconds - (sentAt - offset)))
+        }
         worstSkew.offer(skew, at: event.position)
         if skew > skewLimitMs {
             skewed.record(event.position, "request timestamp \(NumberText.whole(skew)) ms from the record's time")
