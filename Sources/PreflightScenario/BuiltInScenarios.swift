@@ -31,7 +31,9 @@ public enum BuiltInScenarios {
           - {name: clock_skew, at: 40s, window: 8s, fault: clock_skew, skew_ms: -3000}
           - {name: ws_disconnect, at: 48s, window: 8s, fault: ws_disconnect, close_code: 1006, refuse: 2}
           - {name: sequence_gap, at: 56s, window: 6s, fault: sequence_gap, updates: 10}
-          - {name: auth_revoked, at: 62s, window: 8s, fault: auth_revoked}
+          - {name: crash, at: 62s, window: 10s, fault: crash, on: open_order}
+          - {name: kill_switch, at: 72s, window: 8s, fault: kill_switch}
+          - {name: auth_revoked, at: 80s, window: 8s, fault: auth_revoked}
 
         """
 
@@ -52,8 +54,11 @@ public enum BuiltInScenarios {
           - {name: sequence_gap, at: 140s, window: 10s, fault: sequence_gap, updates: 25}
           - {name: stale_stream, at: 150s, window: 20s, fault: stale_stream}
           - {name: maintenance, at: 170s, window: 15s, fault: maintenance}
-          - {name: calm-2, at: 185s, window: 10s}
-          - {name: auth_revoked, at: 195s, window: 15s, fault: auth_revoked}
+          - {name: crash, at: 185s, window: 12s, fault: crash, on: open_order}
+          - {name: crash_lost_response, at: 197s, window: 15s, fault: crash, on: lost_response}
+          - {name: kill_switch, at: 212s, window: 10s, fault: kill_switch}
+          - {name: calm-2, at: 222s, window: 10s, fault: health}
+          - {name: auth_revoked, at: 232s, window: 15s, fault: auth_revoked}
 
         """
 

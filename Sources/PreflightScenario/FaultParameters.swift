@@ -6,7 +6,7 @@ import Yams
 struct FaultParameters {
     static let allKeys: Set<String> = [
         "scope", "requests", "retry_after_s", "ban_after", "ban_s", "skew_ms", "status", "timeout", "code",
-        "close_code", "refuse", "updates", "latency_ms",
+        "close_code", "refuse", "updates", "latency_ms", "on",
     ]
 
     /// Which parameters each fault takes.
@@ -23,6 +23,9 @@ struct FaultParameters {
         "stale_stream": [],
         "slow": ["latency_ms"],
         "maintenance": [],
+        "crash": ["on"],
+        "kill_switch": [],
+        "health": [],
     ]
 
     let reader: ScenarioReader
@@ -77,6 +80,9 @@ struct FaultParameters {
         case "sequence_gap": return .sequenceGap(updates: try int("updates", 10, 1...1_000_000))
         case "stale_stream": return .staleStream
         case "slow": return .slow(milliseconds: try int("latency_ms", 2000, 1...60_000))
+        case "crash": return .crash(trigger: try crashTrigger())
+        case "kill_switch": return .killSwitch
+        case "health": return .health
         default: return .maintenance
         }
     }
@@ -93,6 +99,14 @@ struct FaultParameters {
         guard let node = fields[key] else { return fallback }
         guard let value = node.bool else { throw reader.error(node, "phase '\(phase)': \(key) must be true or false") }
         return value
+    }
+
+    private func crashTrigger() throws -> InjectedFault.CrashTrigger {
+        guard let node = fields["on"] else { return .openOrder }
+        guard let text = node.string, let trigger = InjectedFault.CrashTrigger(rawValue: text) else {
+            throw reader.error(node, "phase '\(phase)': on must be one of \(InjectedFault.CrashTrigger.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return trigger
     }
 
     private func scope(default fallback: EndpointScope) throws -> EndpointScope {

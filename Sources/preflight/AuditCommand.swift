@@ -237,9 +237,20 @@ struct ReportingOptions: ParsableArguments {
 }
 
 enum OutputFile {
+    /// Written beside the target as `.NAME.tmp-PID`, then renamed over it: a reader (node_exporter's
+    /// textfile collector, a dashboard) sees the old file or the new one, never half of one.
     static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw InputError("cannot write \(path): \(reason)")
+            }
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError("cannot write \(path): \((error as NSError).localizedDescription)")
         }

@@ -10,13 +10,13 @@ struct DrillBotTests {
     /// The items the quick scenario judges from the wire, and what each bot must get.
     static let careful: [String: String] = [
         "A6": "pass", "B1": "pass", "B2": "pass", "B3": "pass", "B5": "pass", "C1": "pass", "C2": "pass", "C3": "pass", "C4": "pass",
-        "C5": "pass", "D2": "pass", "D3": "pass", "D4": "pass",
+        "C5": "pass", "D1": "pass", "D2": "pass", "D3": "pass", "D4": "pass", "D5": "pass", "E4": "pass",
         // Too few chains reach a third attempt in a minute to judge jitter: unknown, never a pass.
         "B4": "unknown",
     ]
     static let naive: [String: String] = [
         "A6": "fail", "B2": "fail", "B3": "fail", "B4": "fail", "B5": "fail", "C1": "fail", "C2": "fail", "C3": "fail", "C4": "fail", "C5": "fail",
-        "D2": "fail", "D3": "fail",
+        "D1": "fail", "D2": "fail", "D3": "fail", "D5": "fail", "E4": "fail",
     ]
 
     struct Drilled {
@@ -26,6 +26,7 @@ struct DrillBotTests {
         var drill: [String: Any]?
         var bundle: String
         var stderr: String
+        var html: String
     }
 
     static func drill(_ bot: String) async throws -> Drilled {
@@ -33,7 +34,8 @@ struct DrillBotTests {
         let bundle = directory + "/bundle.json"
         let outcome = try await PreflightBinary.runOffThePool([
             "drill", "--manifest", "fixtures/drill/\(bot).yml", "--scenario", "quick", "--directory", directory,
-            "--bundle", bundle, "--format", "json", "--", "python3", "fixtures/drill/bots/\(bot)_bot.py",
+            "--bundle", bundle, "--format", "json", "--report", "html=\(directory)/report.html",
+            "--", "python3", "fixtures/drill/bots/\(bot)_bot.py",
         ])
         let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
         let list = report["items"] as? [[String: Any]] ?? []
@@ -41,7 +43,7 @@ struct DrillBotTests {
         for item in list { if let id = item["id"] as? String { items[id] = item } }
         return Drilled(
             status: outcome.status, items: items, reportText: outcome.stdout, drill: report["drill"] as? [String: Any], bundle: bundle,
-            stderr: outcome.stderr
+            stderr: outcome.stderr, html: directory + "/report.html"
         )
     }
 
@@ -87,8 +89,24 @@ struct DrillBotTests {
         let drill = try #require(drilled.drill)
         #expect(drill["scenario"] as? String == "quick")
         let phases = drill["phases"] as? [[String: Any]] ?? []
-        #expect(phases.map { $0["name"] as? String ?? "" } == ["warm-up", "rate_limit", "platform_error", "lost_response", "validation", "clock_skew", "ws_disconnect", "sequence_gap", "auth_revoked"])
+        #expect(phases.map { $0["name"] as? String ?? "" } == ["warm-up", "rate_limit", "platform_error", "lost_response", "validation", "clock_skew", "ws_disconnect", "sequence_gap", "crash", "kill_switch", "auth_revoked"])
         #expect(phases.allSatisfy { $0["exercised"] as? Bool == true }, "a quick phase the careful bot never met: \(phases)")
+        try Self.rendersInABrowser(drilled)
+    }
+
+    /// The drill's HTML report in headless Chromium: every section, every timeline drawn, the phases shaded.
+    static func rendersInABrowser(_ drilled: Drilled) throws {
+        guard FileManager.default.isExecutableFile(atPath: HeadlessChromium.path) else {
+            Issue.record("needs a headless browser: apt-get install chromium")
+            return
+        }
+        let html = try String(contentsOfFile: drilled.html, encoding: .utf8)
+        let dom = try HeadlessChromium.dom(drilled.html)
+        HeadlessChromium.expectRenderedReport(html, dom: dom)
+        for phase in ["rate_limit", "crash", "kill_switch"] {
+            #expect(dom.contains("<title>\(phase)</title>"), "the timelines do not shade the \(phase) phase")
+        }
+        #expect(dom.contains("from the drill wire"))
     }
 
     @Test func theNaiveBotFailsEachExercisedItemForItsOwnReason() async throws {
@@ -99,6 +117,11 @@ struct DrillBotTests {
         let summaries = Self.naive.keys.sorted().compactMap { drilled.items[$0]?["summary"] as? String }
         #expect(Set(summaries).count == summaries.count, "two items failed with the same summary: \(summaries)")
         #expect((drilled.items["D2"]?["summary"] as? String)?.contains("twice") == true)
+        // After the crash it traded before asking about its orders, and placed again what was left open.
+        let restart = (drilled.items["D1"]?["details"] as? [String] ?? []).joined(separator: "\n")
+        #expect(restart.contains("came before any order query") && restart.contains("which the killed process left open"), "\(restart)")
+        #expect((drilled.items["D5"]?["summary"] as? String)?.contains("after the kill switch") == true)
+        #expect((drilled.items["E4"]?["summary"] as? String)?.contains("answered none") == true)
         try Self.evaluatesToTheSameReport(drilled)
     }
 }

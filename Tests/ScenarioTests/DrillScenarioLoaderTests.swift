@@ -18,9 +18,26 @@ struct DrillScenarioLoaderTests {
         let standard = try #require(try BuiltInScenarios.scenario(named: "standard"))
         let armed = Set(standard.phases.flatMap { $0.faults.map(\.name) })
         #expect(armed == ["rate_limit", "ban", "clock_skew", "auth_revoked", "platform_error", "lost_response", "validation",
-                          "ws_disconnect", "sequence_gap", "stale_stream", "slow", "maintenance"])
+                          "ws_disconnect", "sequence_gap", "stale_stream", "slow", "maintenance", "crash", "kill_switch", "health"])
+        #expect(standard.phases.contains { $0.faults == [.crash(trigger: .lostResponse)] }, "standard crashes the bot in the middle of a lost response")
         #expect(standard.duration <= 300)
         #expect(try BuiltInScenarios.scenario(named: "no-such-scenario") == nil)
+    }
+
+    @Test func aCrashWaitsForAnOpenOrderOrALostResponseAndNothingElse() throws {
+        let scenario = try DrillScenarioLoader.parse("""
+            version: 1
+            phases:
+              - {name: a, at: 0s, window: 10s, fault: crash}
+              - {name: b, at: 10s, window: 10s, fault: crash, on: lost_response}
+            """, path: "s.yml")
+        #expect(scenario.phases.map(\.faults) == [[.crash(trigger: .openOrder)], [.crash(trigger: .lostResponse)]])
+        #expect(throws: ScenarioError.self) {
+            try DrillScenarioLoader.parse("version: 1\nphases:\n  - {name: a, at: 0s, window: 10s, fault: crash, on: restart}\n", path: "s.yml")
+        }
+        #expect(throws: ScenarioError.self) {
+            try DrillScenarioLoader.parse("version: 1\nphases:\n  - {name: a, at: 0s, window: 10s, fault: kill_switch, on: open_order}\n", path: "s.yml")
+        }
     }
 
     @Test func parametersLeftOutTakeTheirDefaults() throws {

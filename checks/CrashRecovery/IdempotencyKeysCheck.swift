@@ -18,7 +18,9 @@ public struct IdempotencyKeysCheck: Check {
             fail unless orders.client_order_ids and orders.reuse_id_on_retry are true; fail on an OKX prefix \
             that is not alphanumeric; warn when orders.client_order_id_prefix leaves fewer than 8 characters of \
             the exchange's id limit (Binance, Bybit, Coinbase 36; OKX 32; Kraken 18) for the unique part; fail if \
-            the logs show an order without an id or two distinct orders sharing one. Not applicable to a read-only bot.
+            the logs show an order without an id or two distinct orders sharing one, or if, after a drill's crash, the \
+            bot's new process places an order under a client order id the killed one had used. Not applicable to a \
+            read-only bot.
             """,
         remediation: """
             Generate a unique client order id per order (a short prefix plus a counter or random suffix), send it \
@@ -57,7 +59,8 @@ public struct IdempotencyKeysCheck: Check {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         let finding = judgeDeclaredAndLogged(evidence, policy: policy)
         guard let drill = evidence.drill, finding.status != .notApplicable else { return finding }
-        return DrillOrderIDs(drill).weigh(over: finding)
+        let weighed = DrillOrderIDs(drill).weigh(over: finding)
+        return DrillRestartVerdict(drill)?.weighIDs(over: weighed) ?? weighed
     }
 
     private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {

@@ -21,14 +21,16 @@ public struct KillSwitchCheck: Check {
             warn), an http(s) URL that answers, a signal the bot can handle (SIGKILL and SIGSTOP fail), or a \
             chat command; warn unless the last kill_switch record in the logs (outranking \
             kill_switch.last_exercised, used without one) is within 30 days (policy kill_switch_exercise_days); \
-            fail on a declared exercise date in the future.
+            fail on a declared exercise date in the future. A drill's kill_switch phase pulls the switch while \
+            the bot trades and decides: fail if an order reaches the stand-in more than 5 s after (policy \
+            kill_switch_halt_s); a chat command cannot be drilled (unknown).
             """,
         remediation: """
             Give the bot a halt path that cancels open orders and stops new ones without a redeploy (a flag file \
             it polls, an admin endpoint, a SIGTERM/SIGUSR1 handler or a chat command), declare it under kill_switch \
             in preflight.yml, exercise it on every release and record the day as kill_switch.last_exercised.
             """,
-        evidenceSources: [.manifest, .files, .logs],
+        evidenceSources: [.manifest, .files, .logs, .drill],
         references: ["checklist D5"],
         frameworkRemediation: [
             "freqtrade": """
@@ -46,6 +48,12 @@ public struct KillSwitchCheck: Check {
     static let unhandledSignals = ["KILL", "STOP"]
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence, policy: policy)
+        guard let drilled = DrillKillSwitchVerdict(evidence.drill, haltSeconds: policy[.killSwitchHaltSeconds]) else { return finding }
+        return drilled.weigh(over: finding)
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let maxDays = policy.int(.killSwitchExerciseDays)
         guard let killSwitch = manifest.killSwitch else {

@@ -18,18 +18,26 @@ public struct RestartReconciliationCheck: Check {
             fail unless recovery.reconcile_on_start includes open_orders (and positions when the bot trades \
             margin, futures or options) and recovery.block_orders_until_reconciled is true; fail if, after a \
             start in the logs, a new order comes before the reconcile record or a client order id is submitted \
-            again. Not applicable to a read-only bot.
+            again. In a drill's crash (SIGKILL with orders open, then the same command again) the wire decides: \
+            fail if the new process places an order before it queries its orders (open orders, an order by id, \
+            all orders), or places again an order the killed one left open. Not applicable to a read-only bot.
             """,
         remediation: """
             On start, fetch open orders (and positions) from the exchange, adopt them, and only then allow new \
             orders; declare recovery.reconcile_on_start: [open_orders, positions] and \
             recovery.block_orders_until_reconciled: true in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.manifest, .logs, .drill],
         references: ["checklist D1"]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence)
+        guard finding.status != .notApplicable else { return finding }
+        return DrillRestartVerdict(evidence.drill)?.weighReconciliation(over: finding) ?? finding
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence) -> Finding {
         let manifest = evidence.manifest
         if manifest.bot.effectiveMode == .readOnly {
             return .notApplicable(

@@ -11,7 +11,7 @@ struct DrillOrderIDs {
         let phases = drill.phases(with: "lost_response")
         guard !phases.isEmpty else { return finding }
         let names = phases.map(\.label).joined(separator: ", ")
-        if let first = drill.duplicateOrders.first {
+        if let first = drill.duplicateOrders.first(where: { !$0.afterCrash }) {
             return doubleOrders(first, over: finding)
         }
         guard phases.contains(where: \.exercised) else {
@@ -38,7 +38,8 @@ struct DrillOrderIDs {
     }
 
     private func doubleOrders(_ first: DrillDuplicateOrder, over finding: Finding) -> Finding {
-        let count = drill.duplicateOrders.count
+        let doubles = drill.duplicateOrders.filter { !$0.afterCrash }
+        let count = doubles.count
         let phase = first.location.line.flatMap(drill.phase(atWireLine:)).map { " in drill phase \($0.label)" } ?? ""
         let id = first.clientOrderID.map { "client order id \($0)" } ?? "no client order id"
         var details = ["the stand-in booked order \(first.duplicateOfOrderID) and dropped its answer; the bot then placed order \(first.orderID) with the same terms under \(id)\(phase)"]
@@ -47,7 +48,7 @@ struct DrillOrderIDs {
             status: .fail,
             summary: "placed \(count) order\(count == 1 ? "" : "s") twice after a lost answer: re-sent under a new client order id",
             details: details,
-            evidence: drill.duplicateOrders.prefix(5).map { EvidenceRef(.drill, at: $0.location, "order \($0.orderID) duplicates order \($0.duplicateOfOrderID)") } + finding.evidence,
+            evidence: doubles.prefix(5).map { EvidenceRef(.drill, at: $0.location, "order \($0.orderID) duplicates order \($0.duplicateOfOrderID)") } + finding.evidence,
             measured: "\(count) double order\(count == 1 ? "" : "s") on the stand-in (drill)",
             expected: "a re-sent order keeps its client order id, or its status is queried first",
             remediation: "Give every order a client order id before its first attempt and keep it on every retry (newClientOrderId on Binance); after a timeout or a dropped connection, query the order by that id (GET /api/v3/order?origClientOrderId=…) before placing it again."

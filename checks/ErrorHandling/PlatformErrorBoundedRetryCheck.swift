@@ -25,7 +25,8 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             if orders.on_unknown_outcome is resend_new_id or missing, or resend_same_id without client order ids, \
             and warn on abandon; fail if 5xx or timeout retries in the logs exceed the budget or the budget ends \
             without an escalation record within 60 s, or an order that timed out or got a 5xx is re-sent under a new \
-            client order id before its status was queried.
+            client order id before its status was queried, or (drill) an order a crash left open is placed \
+            again by the bot's next process.
             """,
         remediation: """
             Retry a 5xx or timeout at most 3 times, then alert a human (or halt); query the status of an order \
@@ -47,7 +48,11 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         ]
     )
 
-    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding { weigh(evidence, policy: policy) }
+    public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = weigh(evidence, policy: policy)
+        guard finding.status != .notApplicable else { return finding }
+        return DrillRestartVerdict(evidence.drill)?.weighReplacement(over: finding) ?? finding
+    }
 
     let checkedInLogs = "5xx and timeout retries and escalation records not checked against logs"
     let drillFaults = ["platform_error", "lost_response"]

@@ -20,14 +20,15 @@ public struct ClockOffsetAlertCheck: Check {
             default); fail if logged offsets crossed the threshold (the stricter of the declared alert and the \
             policy's share of the recvWindow) without an alert record within 60 s: an escalation record, or a \
             warn-or-worse record of another kind that logs clock_offset_ms. Logged offset coverage on signed \
-            requests (policy field_coverage) outranks clock.logs_offset.
+            requests (policy field_coverage) outranks clock.logs_offset. After a drill's clock step, fail if the \
+            largest offset the bot logged is under half of what the wire measured.
             """,
         remediation: """
             Measure the offset against the exchange's server time, log it as clock_offset_ms on every signed \
             request, alert when it exceeds half the recvWindow, and declare clock.logs_offset: true and \
             clock.offset_alert_ms in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs],
+        evidenceSources: [.manifest, .logs, .drill],
         references: [
             "checklist E3",
             "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type#timing-security",
@@ -42,6 +43,11 @@ public struct ClockOffsetAlertCheck: Check {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence, policy: policy)
+        return DrillLogsAgainstWire(evidence)?.weighOffsets(over: finding) ?? finding
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let share = policy[.offsetShareOfRecvWindow]
         let sharePercent = Int((share * 100).rounded())

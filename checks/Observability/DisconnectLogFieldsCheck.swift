@@ -18,17 +18,23 @@ public struct DisconnectLogFieldsCheck: Check {
             """,
         rule: """
             fail unless ws_disconnect records carry close_code, last_message_ago_ms and uptime_seconds \
-            (default coverage 99%, policy field_coverage). Needs log samples.
+            (default coverage 99%, policy field_coverage). Needs log samples. After a drill, fail if the logs \
+            hold fewer ws_disconnect records than the streams the stand-in closed.
             """,
         remediation: """
             Log close_code, last_message_ago_ms and uptime_seconds on every disconnect, map any differently named \
             field under logs.fields in preflight.yml, and pass log samples.
             """,
-        evidenceSources: [.logs],
+        evidenceSources: [.logs, .drill],
         references: ["checklist E2", "https://www.rfc-editor.org/rfc/rfc6455#section-7.4"]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence, policy: policy)
+        return DrillLogsAgainstWire(evidence)?.weighDisconnects(over: finding) ?? finding
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let cited = Self.declaredCitations(manifest.logs)
         guard let logs = evidence.logs else {

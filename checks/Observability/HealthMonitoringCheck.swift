@@ -18,14 +18,16 @@ public struct HealthMonitoringCheck: Check {
         rule: """
             fail unless monitoring.health_endpoint (an http(s) URL) or monitoring.heartbeat_interval_s (at \
             least 1) is declared; then the endpoint must answer, or the logs must show heartbeats with no gap \
-            over twice the interval (policy heartbeat_gap_factor).
+            over twice the interval (policy heartbeat_gap_factor). A drill polls the endpoint throughout: fail \
+            if it never answers, or answers the same while the drill holds the streams down (ws_disconnect, \
+            stale_stream).
             """,
         remediation: """
             Expose a health endpoint that reports process, stream and order-flow state, or log a heartbeat event \
             at a fixed interval, watch it from outside the bot, and declare monitoring.health_endpoint or \
             monitoring.heartbeat_interval_s in preflight.yml.
             """,
-        evidenceSources: [.manifest, .logs, .host],
+        evidenceSources: [.manifest, .logs, .host, .drill],
         references: ["checklist E4"]
     )
 
@@ -38,6 +40,11 @@ public struct HealthMonitoringCheck: Check {
     }
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
+        let finding = judgeDeclaredAndLogged(evidence, policy: policy)
+        return DrillHealthVerdict(evidence.drill)?.weigh(over: finding) ?? finding
+    }
+
+    private func judgeDeclaredAndLogged(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         let gapFactor = policy[.heartbeatGapFactor]
         let gapText = gapFactor == gapFactor.rounded() ? "\(Int(gapFactor))" : "\(gapFactor)"

@@ -55,6 +55,7 @@ struct WireRecordFile {
             }
             if let injected = event.injected, faults.contains(injected), event.kind != .phaseStart { record.injected += 1 }
             if faults.contains("clock_skew"), event.errorCode == "-1021" { record.injected += 1 }
+            if faults.contains("health"), event.kind == .healthPoll { record.injected += 1 }
         }
         // A gap or a silence acts on every stream that is open: the phase bit if any was.
         if faults.contains("sequence_gap") || faults.contains("stale_stream") {
@@ -168,7 +169,7 @@ struct WireRecordFile {
             guard let original = event.duplicateOfOrderID, let order = event.orderID else { return nil }
             return DrillDuplicateOrder(
                 orderID: order, duplicateOfOrderID: original, clientOrderID: event.clientOrderID,
-                location: SourceLocation(file: file, line: index + 1)
+                location: SourceLocation(file: file, line: index + 1), cause: event.duplicateCause
             )
         }
     }

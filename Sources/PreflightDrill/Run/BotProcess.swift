@@ -14,11 +14,13 @@ final class BotProcess: @unchecked Sendable {
         var description: String
     }
 
-    init(command: [String], environment: [String: String], directory: String) throws {
+    /// `run` 1 writes bot.stdout.log; a restart (run 2, 3 …) writes bot.2.stdout.log and so on.
+    init(command: [String], environment: [String: String], directory: String, run: Int = 1) throws {
         precondition(!command.isEmpty)
         self.command = command
-        stdoutPath = (directory as NSString).appendingPathComponent("bot.stdout.log")
-        stderrPath = (directory as NSString).appendingPathComponent("bot.stderr.log")
+        let stem = run == 1 ? "bot" : "bot.\(run)"
+        stdoutPath = (directory as NSString).appendingPathComponent("\(stem).stdout.log")
+        stderrPath = (directory as NSString).appendingPathComponent("\(stem).stderr.log")
         for path in [stdoutPath, stderrPath] {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw LaunchFailure(description: "cannot create \(path)")
@@ -51,6 +53,18 @@ final class BotProcess: @unchecked Sendable {
     }
 
     var isRunning: Bool { process.isRunning }
+
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Sends `signal` (a kill switch declared as a signal).
+    func send(_ signal: Int32) { if process.isRunning { kill(process.processIdentifier, signal) } }
+
+    /// SIGKILL, as a crash would end it, and waits until it is gone.
+    func killAbruptly() async {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        while process.isRunning { try? await Task.sleep(nanoseconds: 10_000_000) }
+    }
 
     /// The exit status, or 128 + the signal that ended it; nil while it runs.
     var exitStatus: Int32? {

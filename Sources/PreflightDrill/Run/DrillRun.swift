@@ -43,24 +43,32 @@ public struct DrillRun: Sendable {
         let server = try StandInServer(configuration)
         defer { server.stop() }
         let environment = DrillEnvironment(server: server, credentials: credentials, manifest: manifest)
-        let bot = try command.isEmpty ? nil : BotProcess(command: command, environment: environment.forChild(), directory: directory)
-        if bot == nil { progress?.attach(environment.summary(duration: scenario.duration)) }
+        let director = try DrillProcessDirector(
+            server: server, command: command, environment: environment.forChild(), directory: directory,
+            killSwitch: KillSwitchEngager(manifest.killSwitch, manifestPath: manifest.path)
+        )
+        if director.bot == nil { progress?.attach(environment.summary(duration: scenario.duration)) }
+        let health = HealthPoller.make(manifest, server: server)
+        let polling = health.poller.map { poller in Task { await poller.run() } }
         let startedAt = Date()
-        let start = Self.monotonicNanoseconds()
-        await play(on: server, bot: bot, start: start)
-        let ending = await bot?.end(grace: graceSeconds)
+        await play(on: server, director: director, start: Self.monotonicNanoseconds())
+        polling?.cancel()
+        let ending = await director.bot?.end(grace: graceSeconds)
         // Let answers still in flight leave and be recorded.
         try? await Task.sleep(nanoseconds: 300_000_000)
         let events = server.wireEvents
         let dropped = server.wireEventsDropped
         server.stop()
-        return try evidence(events, dropped: dropped, startedAt: startedAt, bot: bot, ending: ending)
+        let run = DrillRunRecord(
+            events: events, dropped: dropped, startedAt: startedAt, director: director, ending: ending, health: health
+        )
+        return try evidence(run)
     }
 
     static func monotonicNanoseconds() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds) }
 
-    /// Begins and ends each phase on time; stops early when the bot exits.
-    private func play(on server: StandInServer, bot: BotProcess?, start: Int64) async {
+    /// Begins and ends each phase on time, acting out the faults on the process; stops early when the bot exits.
+    private func play(on server: StandInServer, director: DrillProcessDirector, start: Int64) async {
         var timeline: [(at: Double, begin: Bool, phase: DrillPhase)] = []
         for phase in scenario.phases {
             timeline.append((phase.atSeconds, true, phase))
@@ -69,32 +77,47 @@ public struct DrillRun: Sendable {
         timeline.sort { $0.at == $1.at ? (!$0.begin && $1.begin) : $0.at < $1.at }
         var exited = false
         for step in timeline {
-            if !exited { exited = await wait(until: step.at, start: start, bot: bot) }
+            if !exited { exited = await wait(until: step.at, start: start, director: director) }
             if step.begin {
                 if exited { continue }
                 progress?.phase(step.phase.name, faults: step.phase.faults.map(\.name), at: step.at, of: scenario.duration)
                 server.beginPhase(step.phase.name, faults: step.phase.faults)
+                await begin(step.phase, director: director, start: start)
             } else {
+                if step.phase.faults.contains(.killSwitch) { await director.releaseKillSwitch(phase: step.phase.name) }
                 server.endPhase(step.phase.name)
             }
         }
         progress?.finish()
     }
 
+    /// The process faults at a phase's start: a crash waits at most half the window for its trigger.
+    private func begin(_ phase: DrillPhase, director: DrillProcessDirector, start: Int64) async {
+        for fault in phase.faults {
+            switch fault {
+            case .crash(let trigger):
+                let deadline = start + Int64((phase.atSeconds + phase.windowSeconds / 2) * 1e9)
+                await director.crash(trigger, phase: phase.name, deadline: deadline)
+            case .killSwitch:
+                await director.engageKillSwitch(phase: phase.name)
+            default:
+                break
+            }
+        }
+    }
+
     /// Sleeps until `at` seconds after the start; true when the bot exited meanwhile.
-    private func wait(until at: Double, start: Int64, bot: BotProcess?) async -> Bool {
+    private func wait(until at: Double, start: Int64, director: DrillProcessDirector) async -> Bool {
         while true {
-            if let bot, !bot.isRunning { return true }
+            if let bot = director.bot, !bot.isRunning { return true }
             let remaining = at - Double(Self.monotonicNanoseconds() - start) / 1e9
             if remaining <= 0 { return false }
             try? await Task.sleep(nanoseconds: UInt64(min(remaining, 0.1) * 1e9))
         }
     }
 
-    private func evidence(
-        _ events: [WireEvent], dropped: Int, startedAt: Date, bot: BotProcess?, ending: String?
-    ) throws -> Outcome {
-        let record = WireRecordFile(events)
+    private func evidence(_ run: DrillRunRecord) throws -> Outcome {
+        let record = WireRecordFile(run.events)
         let wirePath = (directory as NSString).appendingPathComponent("wire.jsonl")
         try record.write(to: wirePath)
         var wireManifest = manifest
@@ -102,21 +125,37 @@ public struct DrillRun: Sendable {
         guard let wire = LogEvidenceCollector(inputs: [wirePath]).read(wireManifest) else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: wirePath])
         }
-        let process = bot.map { bot in
+        let bots = run.director.processes
+        let process = bots.last.map { bot in
             DrillBotProcess(
                 command: bot.command, stdoutPath: bot.stdoutPath, stderrPath: bot.stderrPath,
-                exitedEarly: ending?.hasPrefix("exited") == true ? bot.exitStatus : nil, ending: ending ?? ""
+                exitedEarly: run.ending?.hasPrefix("exited") == true ? bot.exitStatus : nil, ending: run.ending ?? ""
             )
         }
         let phases = record.phaseRecords(scenario)
-        let drill = DrillEvidence(
-            scenario: scenario.name, wirePath: wirePath, startedAt: startedAt, endedAt: Date(), phases: phases, wire: wire,
-            duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: dropped,
+        var drill = DrillEvidence(
+            scenario: scenario.name, wirePath: wirePath, startedAt: run.startedAt, endedAt: Date(), phases: phases, wire: wire,
+            duplicateOrders: record.duplicateOrders(file: wirePath), bot: process, wireEventsDropped: run.dropped,
             reactions: record.reactions(phases, file: wirePath),
             loadChanges: record.loadChanges(phases, file: wirePath), failureRuns: record.failureRuns(phases, file: wirePath)
         )
-        return Outcome(drill: drill, capturedLogs: bot.map { [$0.stdoutPath, $0.stderrPath] } ?? [])
+        drill.closedStreams = record.closedStreams(file: wirePath)
+        drill.process = record.processFaults(
+            scenario, phases: phases, director: run.director, health: run.health.record,
+            healthURL: run.health.poller?.url.absoluteString, file: wirePath
+        )
+        return Outcome(drill: drill, capturedLogs: bots.flatMap { [$0.stdoutPath, $0.stderrPath] })
     }
+}
+
+/// What a drill run leaves for its evidence.
+struct DrillRunRecord {
+    var events: [WireEvent]
+    var dropped: Int
+    var startedAt: Date
+    var director: DrillProcessDirector
+    var ending: String?
+    var health: (poller: HealthPoller?, record: DrillHealthRecord?)
 }
 
 extension DrillRun {

@@ -72,7 +72,8 @@ public struct Auditor: Sendable {
             staleSuppressions: stale,
             fixedSinceBaseline: fixed,
             logSamples: evidence.logs.map { LogSampleSummary($0.scan) },
-            drill: evidence.drill.map { DrillSummary($0, items: items) }
+            drill: evidence.drill.map { DrillSummary($0, items: items) },
+            timeline: ReportTimeline(evidence, policy: policy)
         )
     }
 

@@ -57,10 +57,12 @@ public struct Report: Codable, Sendable, Equatable {
     public var logSamples: LogSampleSummary?
     /// The drill's timeline; nil when no drill ran.
     public var drill: DrillSummary?
+    /// What the HTML report's timelines draw; nil without a drill or log samples.
+    public var timeline: ReportTimeline? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", tool, bot, generatedAt = "generated_at", score, coverage, counts, gate,
              items, staleSuppressions = "stale_suppressions", fixedSinceBaseline = "fixed_since_baseline",
-             logSamples = "log_samples", drill
+             logSamples = "log_samples", drill, timeline
     }
 }

@@ -6,6 +6,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case sarif
     case junit
     case markdown
+    case prometheus
+    case html
 
     public func render(_ report: Report, style: TextStyle) throws -> String {
         switch self {
@@ -14,6 +16,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: try SARIFReporter().render(report)
         case .junit: JUnitReporter().render(report)
         case .markdown: MarkdownReporter().render(report)
+        case .prometheus: PrometheusReporter().render(report)
+        case .html: HTMLReporter().render(report)
         }
     }
 }

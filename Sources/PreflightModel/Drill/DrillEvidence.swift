@@ -25,11 +25,17 @@ public struct DrillEvidence: Codable, Sendable {
     public var loadChanges: [DrillLoadChange]
     /// Each failure class a phase provoked: its failures and the class's requests, for the breakers (C5).
     public var failureRuns: [DrillFailureRun]
+    /// What the drill did to the bot's process and switches (crashes, the kill switch) and its health
+    /// endpoint's answers; nil when the scenario had no such fault and no endpoint was polled.
+    public var process: DrillProcessFaults?
+    /// The wire lines where the stand-in closed a stream (ws_disconnect); nil in bundles written before.
+    public var closedStreams: [SourceLocation]?
 
     public init(
         scenario: String, wirePath: String, startedAt: Date, endedAt: Date, phases: [DrillPhaseRecord], wire: LogEvidence,
         duplicateOrders: [DrillDuplicateOrder] = [], bot: DrillBotProcess? = nil, wireEventsDropped: Int = 0,
-        reactions: [DrillReaction] = [], loadChanges: [DrillLoadChange] = [], failureRuns: [DrillFailureRun] = []
+        reactions: [DrillReaction] = [], loadChanges: [DrillLoadChange] = [], failureRuns: [DrillFailureRun] = [],
+        process: DrillProcessFaults? = nil
     ) {
         self.scenario = scenario
         self.wirePath = wirePath
@@ -43,6 +49,7 @@ public struct DrillEvidence: Codable, Sendable {
         self.reactions = reactions
         self.loadChanges = loadChanges
         self.failureRuns = failureRuns
+        self.process = process
     }
 
     /// Every REST request the stand-in received: one api_request record each.
@@ -119,13 +126,19 @@ public struct DrillDuplicateOrder: Codable, Sendable, Equatable {
     public var duplicateOfOrderID: Int64
     public var clientOrderID: String?
     public var location: SourceLocation
+    /// "crash": the first order was left open by the process the drill killed, and the next process
+    /// placed it again; nil or "lost_response": its answer was withheld and the bot re-sent it.
+    public var cause: String?
 
-    public init(orderID: Int64, duplicateOfOrderID: Int64, clientOrderID: String?, location: SourceLocation) {
+    public init(orderID: Int64, duplicateOfOrderID: Int64, clientOrderID: String?, location: SourceLocation, cause: String? = nil) {
         self.orderID = orderID
         self.duplicateOfOrderID = duplicateOfOrderID
         self.clientOrderID = clientOrderID
         self.location = location
+        self.cause = cause
     }
+
+    public var afterCrash: Bool { cause == "crash" }
 }
 
 /// The bot process a drill ran: its command, where its output went, how it ended.

@@ -28,6 +28,30 @@ public enum InjectedFault: Sendable, Equatable {
     case slow(milliseconds: Int)
     /// 503 on every REST request (Binance's maintenance answer).
     case maintenance
+    /// The drill SIGKILLs the bot once it has an order open on the stand-in (`trigger` .lostResponse: right
+    /// after the stand-in booked an order and dropped its answer), then starts the same command again.
+    case crash(trigger: CrashTrigger)
+    /// The drill engages the manifest's kill switch (creates the flag file, calls the admin endpoint, sends
+    /// the signal) at the phase's start and releases it at its end.
+    case killSwitch
+    /// Names a phase in which the health endpoint's answers are looked at; the drill polls it all along.
+    case health
+
+    /// What a crash waits for before it kills the bot.
+    public enum CrashTrigger: String, Sendable, Equatable, CaseIterable {
+        /// Any order of the bot's open on the stand-in.
+        case openOrder = "open_order"
+        /// An order booked whose answer the stand-in withheld (the fault arms one lost response itself).
+        case lostResponse = "lost_response"
+    }
+
+    /// Acted out by the drill on the bot's process or its switches, not by the stand-in on the wire.
+    public var actsOnTheProcess: Bool {
+        switch self {
+        case .crash, .killSwitch, .health: true
+        default: false
+        }
+    }
 
     /// The name a scenario gives the fault.
     public var name: String {
@@ -44,6 +68,9 @@ public enum InjectedFault: Sendable, Equatable {
         case .staleStream: "stale_stream"
         case .slow: "slow"
         case .maintenance: "maintenance"
+        case .crash: "crash"
+        case .killSwitch: "kill_switch"
+        case .health: "health"
         }
     }
 }

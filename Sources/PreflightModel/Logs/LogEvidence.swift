@@ -11,14 +11,18 @@ public struct LogEvidence: Codable, Sendable, Equatable {
     public var streams: StreamLogFacts
     /// C5, D1, D2, D5, E4: breakers, restarts and reconciliation, client order ids, kill switch, heartbeats.
     public var lifecycle: LifecycleLogFacts
+    /// What happened over time, bounded, for the report's timelines; nil in bundles written before it.
+    public var timeline: LogTimeline?
 
     public init(scan: LogScan, requests: RequestLogFacts = RequestLogFacts(), retries: RetryLogFacts = RetryLogFacts(),
-                streams: StreamLogFacts = StreamLogFacts(), lifecycle: LifecycleLogFacts = LifecycleLogFacts()) {
+                streams: StreamLogFacts = StreamLogFacts(), lifecycle: LifecycleLogFacts = LifecycleLogFacts(),
+                timeline: LogTimeline? = nil) {
         self.scan = scan
         self.requests = requests
         self.retries = retries
         self.streams = streams
         self.lifecycle = lifecycle
+        self.timeline = timeline
     }
 
     /// Nothing usable was read: every input was unreadable, or no line became an event.

@@ -12,6 +12,7 @@ public enum Threshold: String, Codable, Sendable, CaseIterable, CodingKeyReprese
     case keyMaxAgeDays = "key_max_age_days"
     case killSwitchExerciseDays = "kill_switch_exercise_days"
     case heartbeatGapFactor = "heartbeat_gap_factor"
+    case killSwitchHaltSeconds = "kill_switch_halt_s"
 
     public var defaultValue: Double {
         switch self {
@@ -27,6 +28,7 @@ public enum Threshold: String, Codable, Sendable, CaseIterable, CodingKeyReprese
         case .keyMaxAgeDays: 90
         case .killSwitchExerciseDays: 30
         case .heartbeatGapFactor: 2
+        case .killSwitchHaltSeconds: 5
         }
     }
 
@@ -60,6 +62,7 @@ public enum Threshold: String, Codable, Sendable, CaseIterable, CodingKeyReprese
         case .keyMaxAgeDays: "A3: longest key rotation interval (days)"
         case .killSwitchExerciseDays: "D5: days since the kill switch was last exercised"
         case .heartbeatGapFactor: "E4: largest heartbeat gap as a multiple of the interval"
+        case .killSwitchHaltSeconds: "D5 (drill): longest time (s) after the kill switch is engaged in which a new order may still arrive"
         }
     }
 }

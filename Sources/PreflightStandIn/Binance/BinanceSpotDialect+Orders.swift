@@ -83,11 +83,16 @@ extension BinanceSpotDialect {
         if account.openOrder(clientOrderID: order.clientOrderID) != nil { throw .duplicateOrder }
         order.orderID = account.newOrderID()
         guard account.reserve(order, market: symbolMarket) else { throw .insufficientBalance }
-        let duplicateOf = account.lostAnswerTwin(of: order)?.orderID
+        let lostTwin = account.lostAnswerTwin(of: order)
+        let twin = lostTwin ?? account.orphanTwin(of: order)
         let booked = account.place(order, market: symbolMarket, nowMs: serverTimeMs)
         if bookThenDrop { account.markAnswerLost(booked.orderID) }
+        if lostTwin == nil, let twin { account.markTwinned(twin.orderID) }
         let body = BinanceJSON.placed(booked, responseType: parameters["newOrderRespType"] ?? "FULL")
-        return Answer(routed: Self.ok(body), orderID: booked.orderID, duplicateOfOrderID: duplicateOf)
+        return Answer(
+            routed: Self.ok(body), orderID: booked.orderID, duplicateOfOrderID: twin?.orderID,
+            duplicateCause: twin == nil ? nil : lostTwin == nil ? "crash" : "lost_response"
+        )
     }
 }
 
@@ -105,5 +110,16 @@ extension SpotAccount {
                 && earlier.side == order.side && earlier.kind == order.kind && earlier.quantity == order.quantity
                 && (order.kind == .market || earlier.price == order.price)
         }.max { $0.orderID < $1.orderID }
+    }
+
+    /// An order the killed process left open that this one, from the bot's next process, places again:
+    /// same symbol, side, kind and quantity while the first is still on the book, whatever the price
+    /// (the market moved meanwhile).
+    func orphanTwin(of order: SpotOrder) -> SpotOrder? {
+        orders.values.filter { earlier in
+            earlier.orphaned && !earlier.twinned && earlier.state.isOpen && earlier.clientOrderID != order.clientOrderID
+                && earlier.symbol == order.symbol && earlier.side == order.side && earlier.kind == order.kind
+                && earlier.quantity == order.quantity
+        }.min { $0.orderID < $1.orderID }
     }
 }

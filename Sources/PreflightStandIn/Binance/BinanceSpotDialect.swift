@@ -15,6 +15,9 @@ struct BinanceSpotDialect: Sendable {
         var routed: RoutedResponse
         var orderID: Int64?
         var duplicateOfOrderID: Int64?
+        /// Why it is a double: "lost_response" (its twin's answer was withheld) or "crash" (its twin was
+        /// left open by the process the drill killed).
+        var duplicateCause: String?
     }
 
     init(configuration: StandInConfiguration, startMs: Int64) {

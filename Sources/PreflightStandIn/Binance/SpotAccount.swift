@@ -112,6 +112,15 @@ struct SpotAccount: Sendable {
 
     mutating func markAnswerLost(_ orderID: Int64) { orders[orderID]?.answerLost = true }
 
+    mutating func markTwinned(_ orderID: Int64) { orders[orderID]?.twinned = true }
+
+    /// Marks every open order orphaned (the bot that placed them was killed); their ids.
+    mutating func orphanOpenOrders() -> [Int64] {
+        let open = openOrders(symbol: nil).map(\.orderID)
+        for id in open { orders[id]?.orphaned = true }
+        return open
+    }
+
     private mutating func fill(_ orderID: Int64, at price: FixedPoint, market: SymbolMarket, nowMs: Int64, maker: Bool) {
         guard var order = orders[orderID], order.state.isOpen else { return }
         let symbol = market.symbol

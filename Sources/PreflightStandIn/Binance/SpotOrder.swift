@@ -33,6 +33,10 @@ struct SpotOrder: Sendable {
     var fills: [Fill] = []
     /// Set when the order's answer was never sent (the `lost_response` fault).
     var answerLost = false
+    /// Set when the drill killed the bot while the order was open: the bot's new process never placed it.
+    var orphaned = false
+    /// Set on an orphan once an order of the next process was found to place it again (one double each).
+    var twinned = false
 
     var remaining: FixedPoint { quantity - executed }
 }

@@ -47,6 +47,8 @@ struct FaultBoard: Sendable {
         case .rateLimit(_, let requests, _, _, _), .platformError(_, let requests, _, _), .lostResponse(let requests),
              .validation(let requests, _):
             entry.remaining = requests
+        case .crash(.lostResponse):
+            entry.remaining = 1
         case .ban(let seconds):
             entry.banUntilMs = nowMs + Int64(seconds) * 1000
         default:
@@ -102,7 +104,8 @@ struct FaultBoard: Sendable {
             return .reject(timeout
                 ? BinanceError(status: status, code: -1007, message: "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", outcome: "backend timeout")
                 : BinanceError(status: status, code: -1000, message: "An unknown error occurred while processing the request.", outcome: "internal error"))
-        case .lostResponse where traits.isOrderPlacement && armed[index].remaining > 0:
+        case .lostResponse where traits.isOrderPlacement && armed[index].remaining > 0,
+             .crash(.lostResponse) where traits.isOrderPlacement && armed[index].remaining > 0:
             armed[index].remaining -= 1
             return .bookThenDrop
         case .validation(_, let code) where traits.isOrderPlacement && armed[index].remaining > 0:

@@ -142,6 +142,24 @@ public final class StandInServer: Sendable {
     /// Wire events not kept because the record was full (2 million events).
     public var wireEventsDropped: Int { core.wireDropped }
 
+    /// Writes what the drill did or saw (a kill, a restart, the kill switch, a health poll) on the wire record.
+    /// `fault`: the phase's fault this acts out (the kill of a crash), counted as the phase's doing.
+    public func recordDrillEvent(
+        _ kind: WireEvent.Kind, status: Int? = nil, latencyMs: Double? = nil, detail: String? = nil, fault: String? = nil
+    ) {
+        core.recordDrillEvent(kind, status: status, latencyMs: latencyMs, detail: detail, fault: fault)
+    }
+
+    /// Whether a phase now holds the streams down (ws_disconnect, stale_stream): the health poller looks closer then.
+    public var streamsHeldDown: Bool { core.streamsHeldDown }
+
+    /// Open orders on the drill account (`answerLost`: only those booked with their answer withheld).
+    public func openOrderIDs(answerLost: Bool = false) -> [Int64] { core.openOrderIDs(answerLost: answerLost) }
+
+    /// Marks every open order as left behind by the bot's killed process, so that the next process placing
+    /// it again is seen as a double order; their ids.
+    public func orphanOpenOrders() -> [Int64] { core.orphanOpenOrders() }
+
     /// The stand-in's clock now (the local clock plus any skew), milliseconds since the epoch.
     public var serverTimeMilliseconds: Int64 { core.clock.nowMilliseconds() }
 }

@@ -8,6 +8,15 @@ public struct WireEvent: Sendable, Equatable {
         case wsDisconnect = "ws_disconnect"
         case phaseStart = "phase_start"
         case phaseEnd = "phase_end"
+        /// The drill SIGKILLed the bot (`detail`: the orders it left open).
+        case botKill = "bot_kill"
+        /// The drill started the bot's command again (`detail`: its process id). Written as a startup record,
+        /// so the wire's fact builders start its streams afresh, as the new process does.
+        case botStart = "startup"
+        case killSwitchEngage = "kill_switch_engage"
+        case killSwitchRelease = "kill_switch_release"
+        /// The drill asked the bot's health endpoint (`status`, `latency_ms`; `detail`: the body's digest).
+        case healthPoll = "health_poll"
     }
 
     /// Wall-clock time the request arrived (not the stand-in's skewed clock), nanoseconds since the epoch.
@@ -49,6 +58,10 @@ public struct WireEvent: Sendable, Equatable {
     public var orderID: Int64?
     /// For a placement: the order repeats one whose answer was lost, under another client order id.
     public var duplicateOfOrderID: Int64?
+    /// Why: "lost_response" or "crash".
+    public var duplicateCause: String?
+    /// What the drill did or saw, for its own events (bot_kill, health_poll …).
+    public var detail: String?
 
     public init(timeNanoseconds: Int64, kind: Kind) {
         self.timeNanoseconds = timeNanoseconds
@@ -82,6 +95,8 @@ public struct WireEvent: Sendable, Equatable {
         add("order_id", orderID.map(String.init))
         add("snapshot_limit", snapshotLimit.map(String.init))
         add("duplicate_of_order_id", duplicateOfOrderID.map(String.init))
+        add("duplicate_cause", text(duplicateCause))
+        add("detail", text(detail))
         return "{" + members.joined(separator: ",") + "}"
     }
 }

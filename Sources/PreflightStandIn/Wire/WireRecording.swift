@@ -34,6 +34,7 @@ enum WireRecording {
         event.injected = injected
         event.orderID = answer?.orderID
         event.duplicateOfOrderID = answer?.duplicateOfOrderID
+        event.duplicateCause = answer?.duplicateCause
         if case .dropConnection = reply.delivery {
             event.status = nil
             event.errorCode = "response_lost_timeout"

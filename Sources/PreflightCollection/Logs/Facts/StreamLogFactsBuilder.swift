@@ -64,6 +64,8 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         case .wsDisconnect: disconnect(event)
         case .wsGap: gapRecord(event)
         case .resync: resync(event)
+        // A new process: the connections the last one had went with it, unrecorded by design.
+        case .startup: for index in states.indices { states[index].processStarted() }
         default: break
         }
     }

@@ -33,4 +33,14 @@ struct StreamState {
     var pendingGaps: [PendingGap] = []
     /// A ws_gap record that has not yet matched a gap (the bot may log it before the message).
     var unmatchedGapRecord: LogInstant?
+
+    /// A new process of the bot: its streams connect afresh, so the last process's open connection, its
+    /// reconnect in flight and its sequence end here (pending gaps are still judged).
+    mutating func processStarted() {
+        pendingAttempt = nil
+        delayAnchor = nil
+        attemptsInEpisode = 0
+        openedAt = nil
+        lastSequence = nil
+    }
 }
