@@ -92,7 +92,10 @@ public struct IdempotencyKeysCheck: Check {
 
         let logsShowIDs = observed.map { $0.records > 0 && !$0.missingIDs } ?? false
         let logsShowReuse = observed.map { $0.retriesReusingID > 0 && $0.retriesWithNewID == 0 } ?? false
-        Self.judgeDeclaredIDs(orders.clientOrderIDs, logsShowIDs: logsShowIDs, manifestPath: manifest.path, into: &assessment)
+        Self.judgeDeclaredIDs(
+            orders.clientOrderIDs, logsShowIDs: logsShowIDs, wire: evidence.drill?.wire.lifecycle.orderRequestIDs,
+            manifestPath: manifest.path, into: &assessment
+        )
         Self.judgeDeclaredReuse(
             orders.reuseIDOnRetry, logsShowReuse: logsShowReuse, retriesReusingID: observed?.retriesReusingID ?? 0,
             manifestPath: manifest.path, into: &assessment
@@ -122,8 +125,17 @@ public struct IdempotencyKeysCheck: Check {
 
     /// orders.client_order_ids, unless the logs show an id on every order record (they decide).
     private static func judgeDeclaredIDs(
-        _ ids: Located<Bool>?, logsShowIDs: Bool, manifestPath: String, into assessment: inout Assessment
+        _ ids: Located<Bool>?, logsShowIDs: Bool, wire: OrderIDFacts?, manifestPath: String, into assessment: inout Assessment
     ) {
+        // A drill's wire shows what the declaration can only summarise: placements stamped (by the client
+        // library), cancellations by the exchange's order id.
+        if ids?.value == false, let wire, wire.placements > 0, wire.placementsWithoutID.count == 0, wire.cancellationsWithoutID.count > 0 {
+            assessment.fail(
+                "placements carry a client order id (all \(wire.placements) on the wire), but \(wire.cancellationsWithoutID.count) of \(wire.cancellations) cancellations go by the exchange's order id (\(wire.cancellationsWithoutID.exampleText))",
+                fix: "Cancel and query orders by the client order id the placement carried (origClientOrderId on Binance), so that an order whose answer was lost can still be found and cancelled."
+            )
+            return
+        }
         if logsShowIDs, ids?.value != true {
             assessment.note("declares client_order_ids \(ids.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
         } else if let ids {

@@ -42,6 +42,11 @@ struct DrillLogsAgainstWire {
         let steps = drill.phases(with: "clock_skew").filter(\.exercised)
         guard !steps.isEmpty, let measured = drill.wire.requests.offsetAlerts.worstOffset, abs(measured.value) >= 500 else { return finding }
         let logged = logs.requests.offsetAlerts.worstOffset
+        guard logs.requests.offsetAlerts.recordsWithOffset > 0 else {
+            var noted = finding
+            noted.details.append("the wire measured offsets up to \(NumberText.short(abs(measured.value))) ms after the clock step; the logs carry no clock offset to compare")
+            return noted
+        }
         let loggedValue = logged.map { abs($0.value) } ?? 0
         let both = "the stand-in's clock was stepped: the wire measured offsets up to \(NumberText.short(abs(measured.value))) ms; the bot logged at most \(NumberText.short(loggedValue)) ms"
         let refs = [EvidenceRef(.drill, at: measured.location, "offset measured on the wire")] + (logged.map { [EvidenceRef(.logs, at: $0.location, "largest offset logged")] } ?? [])

@@ -4,7 +4,7 @@ enum BinanceRoute: Sendable, Equatable {
     case ping, time, futuresTime, futuresExchangeInfo, exchangeInfo, depth, tickerPrice, ticker24h, bookTicker, klines
     case trades, avgPrice, systemStatus
     case account, newOrder, testOrder, queryOrder, cancelOrder, openOrders, cancelOpenOrders, allOrders, myTrades
-    case commission, apiRestrictions, capitalConfig, tradeFee, assetDetail
+    case commission, apiRestrictions, capitalConfig, tradeFee, assetDetail, marginPairs
     case listenKeyCreate, listenKeyKeepAlive, listenKeyClose
 
     init?(method: String, path: String) {
@@ -36,6 +36,8 @@ enum BinanceRoute: Sendable, Equatable {
         case ("GET", "/sapi/v1/capital/config/getall"): self = .capitalConfig
         case ("GET", "/sapi/v1/asset/tradeFee"): self = .tradeFee
         case ("GET", "/sapi/v1/asset/assetDetail"): self = .assetDetail
+        // ccxt loads them with the markets unless options.fetchMargins is false (freqtrade leaves it on).
+        case ("GET", "/sapi/v1/margin/allPairs"), ("GET", "/sapi/v1/margin/isolated/allPairs"): self = .marginPairs
         case ("POST", "/api/v3/userDataStream"): self = .listenKeyCreate
         case ("PUT", "/api/v3/userDataStream"): self = .listenKeyKeepAlive
         case ("DELETE", "/api/v3/userDataStream"): self = .listenKeyClose
@@ -51,7 +53,7 @@ enum BinanceRoute: Sendable, Equatable {
     var isSigned: Bool {
         switch self {
         case .account, .newOrder, .testOrder, .queryOrder, .cancelOrder, .openOrders, .cancelOpenOrders, .allOrders,
-             .myTrades, .commission, .apiRestrictions, .capitalConfig, .tradeFee, .assetDetail:
+             .myTrades, .commission, .apiRestrictions, .capitalConfig, .tradeFee, .assetDetail, .marginPairs:
             true
         default:
             false

@@ -12,6 +12,8 @@ extension BinanceSpotDialect {
             let fees = MarketSymbol.all.map { #"{"symbol":"\#($0.name)","makerCommission":"0.001","takerCommission":"0.001"}"# }
             return Self.ok("[" + fees.joined(separator: ",") + "]")
         case .assetDetail: return Self.ok("{}")
+        // The drill account trades spot only: no pair is margin-tradable for it.
+        case .marginPairs: return Self.ok("[]")
         case .listenKeyCreate: return Self.ok(#"{"listenKey":"\#(newListenKey())"}"#)
         case .listenKeyKeepAlive, .listenKeyClose:
             guard let key = parameters["listenKey"], listenKeys.contains(key) else {
