@@ -136,6 +136,15 @@ struct HostParserTests {
             Issue.record("a missing chrony.conf must be a failure")
         }
     }
+
+    /// Found by the host-sync-config fuzz target: a bare `?` as the include pattern trapped in Foundation's path getters.
+    @Test(arguments: ["include ?", "include /?", "include *", "include /etc/chrony/", "include conf.d/*.conf"])
+    func oddIncludePatternsAreReadNotTrappedOn(_ line: String) throws {
+        let root = try temporaryFolder()
+        try "# \n\(line)\nserver a.example maxpoll 9\n".write(toFile: root + "/chrony.conf", atomically: true, encoding: .utf8)
+        let config = try SyncConfig.read(root + "/chrony.conf", dialect: .chrony, files: LiveHostFileSystem()).get()
+        #expect(config.lines.map(\.host).contains("a.example"))
+    }
 }
 
 func temporaryFolder() throws -> String {

@@ -103,9 +103,13 @@ struct SyncConfig: Sendable, Equatable {
     /// A glob in the last path component only, as chrony's includes use it (`/etc/chrony/conf.d/*.conf`).
     private func expand(_ pattern: String, files: any HostFileSystem) -> [String] {
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
-        let folder = (pattern as NSString).deletingLastPathComponent
-        let name = (pattern as NSString).lastPathComponent
-        return (files.list(folder) ?? []).filter { fnmatch(name, $0, 0) == 0 }.map { (folder as NSString).appendingPathComponent($0) }
+        // Split by hand: Foundation's path getters trap on some short patterns (a bare "?").
+        let slash = pattern.lastIndex(of: "/")
+        let folder = slash.map { $0 == pattern.startIndex ? "/" : String(pattern[..<$0]) } ?? "."
+        let name = slash.map { String(pattern[pattern.index(after: $0)...]) } ?? pattern
+        guard !name.isEmpty else { return [] }
+        return (files.list(folder) ?? []).filter { fnmatch(name, $0, 0) == 0 }
+            .map { folder == "/" ? "/" + $0 : folder == "." && slash == nil ? $0 : folder + "/" + $0 }
     }
 
     /// chrony's confdir/sourcedir: files with the suffix across the folders, by name; the first folder wins a name.
