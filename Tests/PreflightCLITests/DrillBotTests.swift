@@ -109,6 +109,37 @@ struct DrillBotTests {
         #expect(dom.contains("from the drill wire"))
     }
 
+    /// The standard scenario's crash in the middle of a lost answer, alone: the stand-in books an order and
+    /// drops its answer, the drill kills the bot at once; the restarted careful bot finds the order before
+    /// placing again.
+    @Test func aCrashRightAfterALostAnswerFindsTheCarefulBotReconciling() async throws {
+        try Self.requireClients()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-drill-crash-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let scenario = directory + "/crash.yml"
+        try """
+            version: 1
+            name: crash-on-lost-answer
+            phases:
+              - {name: warm-up, at: 0s, window: 6s}
+              - {name: crash_lost_response, at: 6s, window: 14s, fault: crash, on: lost_response}
+            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let outcome = try await PreflightBinary.runOffThePool([
+            "drill", "--manifest", "fixtures/drill/careful.yml", "--scenario", scenario, "--directory", directory + "/run",
+            "--format", "json", "--", "python3", "fixtures/drill/bots/careful_bot.py",
+        ])
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
+        let items = (report["items"] as? [[String: Any]] ?? []).reduce(into: [String: [String: Any]]()) { $0[$1["id"] as? String ?? ""] = $1 }
+        let d1 = try #require(items["D1"])
+        #expect(d1["status"] as? String == "pass", "\(d1["summary"] ?? "") \(d1["details"] ?? "")")
+        let summary = d1["summary"] as? String ?? ""
+        #expect(summary.contains("SIGKILL with") && !summary.contains("with 0 orders"), "the crash did not catch the booked order: \(summary)")
+        let wire = try String(contentsOfFile: directory + "/run/wire.jsonl", encoding: .utf8)
+        let lost = try #require(wire.range(of: "\"error_code\":\"response_lost_timeout\""), "no answer was withheld")
+        let kill = try #require(wire.range(of: "\"event\":\"bot_kill\""))
+        #expect(lost.lowerBound < kill.lowerBound, "the kill came before the lost answer")
+    }
+
     @Test func theNaiveBotFailsEachExercisedItemForItsOwnReason() async throws {
         try Self.requireClients()
         let drilled = try await Self.drill("naive")

@@ -129,9 +129,12 @@ public struct IdempotencyKeysCheck: Check {
     ) {
         // A drill's wire shows what the declaration can only summarise: placements stamped (by the client
         // library), cancellations by the exchange's order id.
-        if ids?.value == false, let wire, wire.placements > 0, wire.placementsWithoutID.count == 0, wire.cancellationsWithoutID.count > 0 {
+        if let ids, !ids.value, let wire, wire.placements > 0, wire.placementsWithoutID.count == 0 {
+            let cancels = wire.cancellationsWithoutID.count > 0
+                ? "\(wire.cancellationsWithoutID.count) of \(wire.cancellations) cancellations go by the exchange's order id (\(wire.cancellationsWithoutID.exampleText))"
+                : "no cancellation without one reached the wire, and client_order_ids is declared false at \(ids.location)"
             assessment.fail(
-                "placements carry a client order id (all \(wire.placements) on the wire), but \(wire.cancellationsWithoutID.count) of \(wire.cancellations) cancellations go by the exchange's order id (\(wire.cancellationsWithoutID.exampleText))",
+                "placements carry a client order id (all \(wire.placements) on the wire), but \(cancels)",
                 fix: "Cancel and query orders by the client order id the placement carried (origClientOrderId on Binance), so that an order whose answer was lost can still be found and cancelled."
             )
             return

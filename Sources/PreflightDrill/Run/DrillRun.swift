@@ -50,6 +50,7 @@ public struct DrillRun: Sendable {
         if director.bot == nil { progress?.attach(environment.summary(duration: scenario.duration)) }
         let health = HealthPoller.make(manifest, server: server)
         let polling = health.poller.map { poller in Task { await poller.run() } }
+        await waitForTheBot(server, director: director)
         let startedAt = Date()
         await play(on: server, director: director, start: Self.monotonicNanoseconds())
         polling?.cancel()
@@ -66,6 +67,19 @@ public struct DrillRun: Sendable {
     }
 
     static func monotonicNanoseconds() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds) }
+
+    /// How long the bot may take to connect before the scenario's clock starts anyway.
+    public var connectTimeoutSeconds: Double = 60
+
+    /// The scenario's clock starts at the bot's first connection to the stand-in: a bot still importing its
+    /// libraries when the first fault is armed would meet it at start-up, not while trading.
+    private func waitForTheBot(_ server: StandInServer, director: DrillProcessDirector) async {
+        let deadline = Self.monotonicNanoseconds() + Int64(connectTimeoutSeconds * 1e9)
+        while server.acceptedConnections == 0, Self.monotonicNanoseconds() < deadline {
+            if let bot = director.bot, !bot.isRunning { return }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+    }
 
     /// Begins and ends each phase on time, acting out the faults on the process; stops early when the bot exits.
     private func play(on server: StandInServer, director: DrillProcessDirector, start: Int64) async {
