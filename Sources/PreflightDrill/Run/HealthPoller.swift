@@ -21,7 +21,7 @@ struct HealthPoller: Sendable {
         guard let url = URL(string: text), url.scheme?.lowercased() == "http", let host = url.host else {
             return (nil, DrillHealthRecord(url: text, notPolled: "not an http:// URL the drill can poll", intervalSeconds: intervalSeconds))
         }
-        guard ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) else {
+        guard Loopback.contains(host) else {
             return (nil, DrillHealthRecord(url: text, notPolled: "not on 127.0.0.1: drills touch nothing else", intervalSeconds: intervalSeconds))
         }
         return (HealthPoller(url: url, server: server, transport: URLSessionTransport()), nil)

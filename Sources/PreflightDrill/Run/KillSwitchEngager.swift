@@ -72,7 +72,7 @@ final class KillSwitchEngager: @unchecked Sendable {
     }
 
     private func post() async -> Result<String, Refusal> {
-        guard let url = URL(string: target), let host = url.host, ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) else {
+        guard let url = URL(string: target), let host = url.host, Loopback.contains(host) else {
             return .failure(Refusal(description: "the admin endpoint \(target) is not on 127.0.0.1: drills touch nothing else"))
         }
         var request = URLRequest(url: url)

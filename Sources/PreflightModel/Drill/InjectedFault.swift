@@ -45,14 +45,6 @@ public enum InjectedFault: Sendable, Equatable {
         case lostResponse = "lost_response"
     }
 
-    /// Acted out by the drill on the bot's process or its switches, not by the stand-in on the wire.
-    public var actsOnTheProcess: Bool {
-        switch self {
-        case .crash, .killSwitch, .health: true
-        default: false
-        }
-    }
-
     /// The name a scenario gives the fault.
     public var name: String {
         switch self {
