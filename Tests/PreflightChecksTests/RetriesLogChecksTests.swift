@@ -53,6 +53,34 @@ struct RetriesLogChecksTests {
         #expect(item.details.contains { $0.contains("too few retry chains") && $0.contains("1 delays before attempt 2") })
     }
 
+    /// Logs of failures only may omit a retry that succeeded: no retry seen is not no retry made (C1 and C4
+    /// word it the same way, through RetryLogObservation.noRetrySeen).
+    @Test(arguments: [
+        ("C1", "errors:\n  auth: halt\n", #""endpoint":"/api/v3/account","status":401,"request_id":"a""#, "auth failures"),
+        ("C4", "errors:\n  validation: drop\n", #""endpoint":"/api/v3/order","status":400,"code":-1013,"request_id":"a""#, "validation errors"),
+    ])
+    func failuresOnlyLogsCannotShowNoRetryWasMade(_ id: String, _ manifest: String, _ failed: String, _ plural: String) throws {
+        // An escalation, and a later record, so that C1's escalation window is judged and met.
+        let later = "{\"ts\":\(Self.start + 500),\"event\":\"kill_switch\"}\n{\"ts\":\(Self.start + 120_000),\"event\":\"heartbeat\"}\n"
+        let item = try finding(id, manifest: manifest, logs: Self.request(0, failed) + later)
+        #expect(item.status == .pass)
+        #expect(item.details.contains { $0.contains("show no retry after their 1 \(plural), but they may omit attempts") && $0.contains("so they cannot show none was made") })
+    }
+
+    /// A declared count under 1 cannot work, whatever the limit: B3, B1 and A3 say so in one shape.
+    @Test(arguments: [
+        ("B3", "retry:\n  max_attempts: 0\n", "retry.max_attempts is 0; a request needs at least 1 attempt"),
+        ("B1", "concurrency:\n  private: 0\n  public: 4\n", "concurrency.private is 0; a cap needs at least 1 request in flight"),
+        ("A3", "credentials:\n  rotation:\n    runbook: docs/key-rotation.md\n    interval_days: 0\n",
+         "credentials.rotation.interval_days is 0; an interval needs at least 1 day"),
+    ])
+    func aDeclaredCountUnderOneFails(_ id: String, _ manifest: String, _ summary: String) throws {
+        let item = try finding(id, manifest: manifest, logs: nil)
+        #expect(item.status == .fail)
+        #expect(item.summary == summary)
+        #expect(item.remediation?.contains("to a value from 1 to") == true)
+    }
+
     @Test func logsWithoutRequestsFallBackToTheDeclaredVerdict() throws {
         let text = "{\"ts\":\(Self.start),\"event\":\"heartbeat\"}\n"
         let item = try finding("C4", manifest: "errors:\n  validation: drop\n", logs: text)

@@ -31,13 +31,7 @@ public struct ClockDriftLoggedCheck: Check {
             """,
         evidenceSources: [.drill, .logs, .exchange, .manifest],
         references: ["checklist A6", "https://developers.binance.com/docs/binance-spot-api-docs/websocket-api/request-security"],
-        frameworkRemediation: [
-            "freqtrade": """
-                freqtrade does not log the clock offset per request. Keep exchange.ccxt_config.options.adjustForTimeDifference \
-                true, keep the host's NTP sync tight (A5), and alert on -1021 lines in freqtrade's log. To declare a \
-                custom alert, write a preflight.yml with `preflight init --from-framework freqtrade` and set clock.offset_alert_ms.
-                """,
-        ]
+        frameworkRemediation: ["freqtrade": FrameworkClockAdvice.freqtrade]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {

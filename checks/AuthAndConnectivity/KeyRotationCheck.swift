@@ -125,20 +125,12 @@ public struct KeyRotationCheck: Check {
             return maxAge
         }
         assessment.cite(interval)
-        if interval.value < 1 {
-            assessment.fail(
-                "credentials.rotation.interval_days is \(interval.value); an interval needs at least 1 day",
-                fix: "Set credentials.rotation.interval_days at \(interval.location) to a value from 1 to \(maxAge)."
-            )
-        } else if interval.value > maxAge {
-            assessment.fail(
-                "the rotation interval is \(interval.value) days; the policy allows at most \(maxAge)",
-                fix: "Rotate at least every \(maxAge) days and set credentials.rotation.interval_days: \(maxAge) at \(interval.location)."
-            )
-        } else {
-            return interval.value
-        }
-        return maxAge
+        let within = assessment.failOutside(
+            interval, key: "credentials.rotation.interval_days", needs: "an interval needs at least 1 day", limit: maxAge,
+            over: ("the rotation interval is \(interval.value) days; the policy allows at most \(maxAge)",
+                   "Rotate at least every \(maxAge) days and set credentials.rotation.interval_days: \(maxAge) at \(interval.location).")
+        )
+        return within ? interval.value : maxAge
     }
 
     /// The exchange's key creation time decides the age; without it, the declared last_rotated day.

@@ -141,17 +141,12 @@ public struct IdempotencyKeysCheck: Check {
         }
         if logsShowIDs, ids?.value != true {
             assessment.note("declares client_order_ids \(ids.map { "false at \($0.location)" } ?? "missing"); the logs decide: every order record carries one")
-        } else if let ids {
-            if !ids.value {
-                assessment.fail(
-                    "orders are sent without client order ids",
-                    fix: "Send a unique client order id on every placement and cancellation and set orders.client_order_ids: true at \(ids.location)."
-                )
-            }
         } else {
-            assessment.fail(
-                "no client order ids declared (orders.client_order_ids missing)",
-                fix: "Send a unique client order id on every placement and cancellation and add client_order_ids: true to the orders section of \(manifestPath)."
+            assessment.requireTrue(
+                ids, key: "orders.client_order_ids",
+                missing: ("no client order ids declared (orders.client_order_ids missing)",
+                          "Send a unique client order id on every placement and cancellation and add client_order_ids: true to the orders section of \(manifestPath)."),
+                whenFalse: ("orders are sent without client order ids", "Send a unique client order id on every placement and cancellation")
             )
         }
     }
@@ -163,17 +158,12 @@ public struct IdempotencyKeysCheck: Check {
     ) {
         if logsShowReuse, reuse?.value != true {
             assessment.note("declares reuse_id_on_retry \(reuse.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(retriesReusingID) retries reuse their id")
-        } else if let reuse {
-            if !reuse.value {
-                assessment.fail(
-                    "a retry sends a new client order id, so a timed-out order can be placed twice",
-                    fix: "Keep the client order id across retries of the same order and set orders.reuse_id_on_retry: true at \(reuse.location)."
-                )
-            }
         } else {
-            assessment.fail(
-                "retries are not declared to reuse the client order id (orders.reuse_id_on_retry missing)",
-                fix: "Keep the client order id across retries and add reuse_id_on_retry: true to the orders section of \(manifestPath)."
+            assessment.requireTrue(
+                reuse, key: "orders.reuse_id_on_retry",
+                missing: ("retries are not declared to reuse the client order id (orders.reuse_id_on_retry missing)",
+                          "Keep the client order id across retries and add reuse_id_on_retry: true to the orders section of \(manifestPath)."),
+                whenFalse: ("a retry sends a new client order id, so a timed-out order can be placed twice", "Keep the client order id across retries of the same order")
             )
         }
     }

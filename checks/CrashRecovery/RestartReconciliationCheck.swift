@@ -131,17 +131,12 @@ public struct RestartReconciliationCheck: Check {
     ) {
         if let observed, observed.showsBlocking, block?.value != true {
             assessment.note("declares block_orders_until_reconciled \(block.map { "false at \($0.location)" } ?? "missing"); the logs decide: \(observed.summary)")
-        } else if let block {
-            if !block.value {
-                assessment.fail(
-                    "new orders are not blocked until reconciliation finishes",
-                    fix: "Hold new orders until the reconcile completes and set recovery.block_orders_until_reconciled: true at \(block.location)."
-                )
-            }
         } else {
-            assessment.fail(
-                "new orders are not blocked until reconciliation finishes (recovery.block_orders_until_reconciled missing)",
-                fix: "Add block_orders_until_reconciled: true to the recovery section of \(manifestPath)."
+            assessment.requireTrue(
+                block, key: "recovery.block_orders_until_reconciled",
+                missing: ("new orders are not blocked until reconciliation finishes (recovery.block_orders_until_reconciled missing)",
+                          "Add block_orders_until_reconciled: true to the recovery section of \(manifestPath)."),
+                whenFalse: ("new orders are not blocked until reconciliation finishes", "Hold new orders until the reconcile completes")
             )
         }
     }

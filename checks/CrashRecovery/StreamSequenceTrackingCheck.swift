@@ -122,17 +122,12 @@ public struct StreamSequenceTrackingCheck: Check {
         if let observed, observed.showsTracking, tracking?.value != true {
             let declared = tracking.map { "declares sequence_tracking false at \($0.location)" } ?? "does not declare sequence_tracking"
             assessment.note("\(declared); the logs decide: \(observed.summary)")
-        } else if let tracking {
-            if !tracking.value {
-                assessment.fail(
-                    "stream sequence numbers are not tracked (\(exchange.rawValue): \(fields))",
-                    fix: "Check \(fields) on every message and set streams.sequence_tracking: true at \(tracking.location)."
-                )
-            }
         } else {
-            assessment.fail(
-                "stream sequence tracking not declared (streams.sequence_tracking missing)",
-                fix: "Check \(fields) on every message and add sequence_tracking: true to the streams section of \(manifestPath)."
+            assessment.requireTrue(
+                tracking, key: "streams.sequence_tracking",
+                missing: ("stream sequence tracking not declared (streams.sequence_tracking missing)",
+                          "Check \(fields) on every message and add sequence_tracking: true to the streams section of \(manifestPath)."),
+                whenFalse: ("stream sequence numbers are not tracked (\(exchange.rawValue): \(fields))", "Check \(fields) on every message")
             )
         }
     }

@@ -50,10 +50,6 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
     let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"
     let drillFaults = ["auth_revoked"]
 
-    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
-        .init(overrulesDeclared: true)
-    }
-
     func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
@@ -82,12 +78,11 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
             measured: measured, evidence: []
         )
         if !retried.isEmpty {
-            let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "a request that failed auth was retried \(retried.count) times\(first)",
-                fix: "Stop on 401/403 and the exchange's auth, signature and timestamp codes instead of retrying (as \(witness.the) show\(RetryLogObservation.at(retried))), and halt or alert a human."
+                on: retried, "a request that failed auth was retried \(retried.count) times",
+                fix: "Stop on 401/403 and the exchange's auth, signature and timestamp codes instead of retrying (as \(witness.the) show\(RetryLogObservation.at(retried))), and halt or alert a human.",
+                citing: "retry after an auth failure"
             )
-            observation.cite(retried, "retry after an auth failure")
         }
         if !missing.isEmpty {
             observation.fail(
@@ -114,12 +109,9 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
             }
         }
         if observation.outcome == .upheld, let lowerBound {
-            // A log that may omit attempts cannot show that none followed.
-            var silent = RetryLogObservation.silent(
-                "\(witness.the) show no retry after their \(failures.count) auth failures, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+            return RetryLogObservation.noRetrySeen(
+                after: failures, "auth failures", citing: "auth failure", lowerBound: lowerBound, witness: witness
             )
-            silent.cite(failures, "auth failure")
-            return silent
         }
         if !retried.isEmpty, let lowerBound { observation.notes.append("retry counts are lower bounds: \(lowerBound)") }
         if observation.outcome == .upheld { observation.cite(failures, "auth failure") }
@@ -133,16 +125,11 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
         let manifest = evidence.manifest
         let codes = Self.authCodes(manifest.bot.exchange.value)
         guard let declared = manifest.errors?.auth else {
-            let remediation = manifest.errors == nil
-                ? "Add an errors section to \(manifest.path) with auth: halt, and make the client stop on 401/403 and \(codes)."
-                : "Add auth: halt to the errors section of \(manifest.path), and make the client stop on 401/403 and \(codes)."
-            return .unknown(
-                "no action declared for auth failures (errors.auth)",
-                remediation: remediation
+            return ErrorsDeclaration.undeclared(
+                "auth", "halt", for: "auth failures", client: "make the client stop on 401/403 and \(codes)", in: manifest
             )
         }
-        var assessment = Assessment()
-        assessment.cite(.declared(declared, "errors.auth = \(declared.value.rawValue)"))
+        var assessment = ErrorsDeclaration.assessment(declared, "auth")
         let fix = "Make the client stop on 401/403 and \(codes), and set errors.auth: halt at \(declared.location)."
         switch declared.value {
         case .halt, .escalate:

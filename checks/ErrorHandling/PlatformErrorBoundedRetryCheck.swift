@@ -82,12 +82,11 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         )
         let resent = facts.platform.resentUnderNewID
         if !resent.isEmpty {
-            let first = resent.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "re-sent \(resent.count) orders with an unknown outcome under a new client order id: double-order risk\(first)",
-                fix: "After a timeout or 5xx on an order, query its status (or re-send it under the same client order id) before placing it again (as \(witness.the) show\(RetryLogObservation.at(resent)))."
+                on: resent, "re-sent \(resent.count) orders with an unknown outcome under a new client order id: double-order risk",
+                fix: "After a timeout or 5xx on an order, query its status (or re-send it under the same client order id) before placing it again (as \(witness.the) show\(RetryLogObservation.at(resent))).",
+                citing: "re-sent under a new id"
             )
-            observation.cite(resent, "re-sent under a new id")
         }
         let over = facts.platform.chainAttempts.filter { $0.key > limit }.values.reduce(0, +)
         let worst = facts.platform.mostAttempts.filter { $0.attempts > limit }
@@ -207,9 +206,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
 
     /// No errors.platform: a declared violation in the order part still fails; otherwise the item cannot be decided.
     private static func undeclaredPlatform(_ assessment: Assessment, manifest: Manifest) -> Finding {
-        let add = manifest.errors == nil
-            ? "Add an errors section to \(manifest.path) with platform: retry_then_escalate."
-            : "Add platform: retry_then_escalate to the errors section of \(manifest.path)."
+        let add = ErrorsDeclaration.addition("platform", "retry_then_escalate", to: manifest) + "."
         let missing = "no action declared for platform errors (errors.platform)"
         var finding = assessment.finding(pass: missing)
         finding.remediation = [finding.remediation, add].compactMap { $0 }.joined(separator: " ")

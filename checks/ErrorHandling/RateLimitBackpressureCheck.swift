@@ -36,10 +36,6 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
     let checkedInLogs = "load shedding after a 429 not checked against logs"
     let drillFaults = ["rate_limit", "ban"]
 
-    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
-        .init(overrulesDeclared: true)
-    }
-
     func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         if witness.source == .drill, let changes = evidence.drill?.loadChanges, !changes.isEmpty {
             return Self.observe(changes, witness: witness)
@@ -116,12 +112,11 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
             measured: "\(counts) (\(witness.tag))", evidence: []
         )
         if after >= before && !fewerInflight {
-            let first = notShed.samples.first.map { " (e.g. \($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "kept its load after a 429: \(counts)\(first)",
-                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; \(witness.the) show the same load right after the 429\(RetryLogObservation.at(notShed))."
+                on: notShed, "kept its load after a 429: \(counts)",
+                fix: "After a 429, lower the in-flight count or request rate for at least Retry-After; \(witness.the) show the same load right after the 429\(RetryLogObservation.at(notShed)).",
+                citing: "no backpressure", example: "e.g. "
             )
-            observation.cite(notShed, "no backpressure")
         } else {
             observation.cite(facts.rateLimit.responses, "rate-limit response")
             if !notShed.isEmpty {
@@ -139,16 +134,12 @@ public struct RateLimitBackpressureCheck: RetryRuleCheck {
     func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.rateLimit else {
-            let remediation = manifest.errors == nil
-                ? "Add an errors section to \(manifest.path) with rate_limit: backoff, and make the client lower its request rate after a 429."
-                : "Add rate_limit: backoff to the errors section of \(manifest.path), and make the client lower its request rate after a 429."
-            return .unknown(
-                "no action declared for rate-limit responses (errors.rate_limit)",
-                remediation: remediation
+            return ErrorsDeclaration.undeclared(
+                "rate_limit", "backoff", for: "rate-limit responses",
+                client: "make the client lower its request rate after a 429", in: manifest
             )
         }
-        var assessment = Assessment()
-        assessment.cite(.declared(declared, "errors.rate_limit = \(declared.value.rawValue)"))
+        var assessment = ErrorsDeclaration.assessment(declared, "rate_limit")
         let action = declared.value.rawValue
         switch declared.value {
         case .backoff, .shed, .halt, .drop:

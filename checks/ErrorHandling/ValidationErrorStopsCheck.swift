@@ -32,10 +32,6 @@ public struct ValidationErrorStopsCheck: RetryRuleCheck {
     let checkedInLogs = "retries after validation errors not checked against logs"
     let drillFaults = ["validation"]
 
-    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
-        .init(overrulesDeclared: true)
-    }
-
     func observe(_ logs: LogEvidence, as witness: Witness, in evidence: Evidence, policy: Policy) -> RetryLogObservation {
         let facts = logs.retries
         let lowerBound = RetryLogObservation.attemptCountsAreLowerBounds(logs)
@@ -50,19 +46,15 @@ public struct ValidationErrorStopsCheck: RetryRuleCheck {
             measured: "\(failures.count) validation errors, \(retried.count) retries after one (\(witness.tag))", evidence: []
         )
         if !retried.isEmpty {
-            let first = retried.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "a request rejected as invalid was retried \(retried.count) times\(first)",
-                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as \(witness.the) show\(RetryLogObservation.at(retried)))."
+                on: retried, "a request rejected as invalid was retried \(retried.count) times",
+                fix: "Treat validation errors as final: drop the request and log the exchange's message instead of retrying it (as \(witness.the) show\(RetryLogObservation.at(retried))).",
+                citing: "retry after a validation error"
             )
-            observation.cite(retried, "retry after a validation error")
         } else if let lowerBound {
-            // A log that may omit attempts cannot show that none followed.
-            var silent = RetryLogObservation.silent(
-                "\(witness.the) show no retry after their \(failures.count) validation errors, but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+            return RetryLogObservation.noRetrySeen(
+                after: failures, "validation errors", citing: "validation error", lowerBound: lowerBound, witness: witness
             )
-            silent.cite(failures, "validation error")
-            return silent
         } else {
             observation.cite(failures, "validation error")
         }
@@ -72,16 +64,12 @@ public struct ValidationErrorStopsCheck: RetryRuleCheck {
     func declaredFinding(_ evidence: Evidence, policy: Policy) -> Finding {
         let manifest = evidence.manifest
         guard let declared = manifest.errors?.validation else {
-            let remediation = manifest.errors == nil
-                ? "Add an errors section to \(manifest.path) with validation: drop, and make the client give up on validation errors."
-                : "Add validation: drop to the errors section of \(manifest.path), and make the client give up on validation errors."
-            return .unknown(
-                "no action declared for validation errors (errors.validation)",
-                remediation: remediation
+            return ErrorsDeclaration.undeclared(
+                "validation", "drop", for: "validation errors", client: "make the client give up on validation errors",
+                in: manifest
             )
         }
-        var assessment = Assessment()
-        assessment.cite(.declared(declared, "errors.validation = \(declared.value.rawValue)"))
+        var assessment = ErrorsDeclaration.assessment(declared, "validation")
         let action = declared.value.rawValue
         switch declared.value {
         case .drop, .halt, .escalate, .ignore, .shed:

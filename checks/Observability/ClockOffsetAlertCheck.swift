@@ -33,13 +33,7 @@ public struct ClockOffsetAlertCheck: Check {
             "checklist E3",
             "https://developers.binance.com/docs/binance-spot-api-docs/rest-api/endpoint-security-type#timing-security",
         ],
-        frameworkRemediation: [
-            "freqtrade": """
-                freqtrade does not log the clock offset per request. Keep exchange.ccxt_config.options.adjustForTimeDifference \
-                true, keep the host's NTP sync tight (A5), and alert on -1021 lines in freqtrade's log. To declare a \
-                custom alert, write a preflight.yml with `preflight init --from-framework freqtrade` and set clock.offset_alert_ms.
-                """,
-        ]
+        frameworkRemediation: ["freqtrade": FrameworkClockAdvice.freqtrade]
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
@@ -137,17 +131,12 @@ public struct ClockOffsetAlertCheck: Check {
                     assessment.note("clock.logs_offset is not declared true, but the logs show \(carried); the logs decide")
                 }
             }
-        } else if let logsOffset {
-            if !logsOffset.value {
-                assessment.fail(
-                    "the clock offset is not logged on signed requests",
-                    fix: "Log clock_offset_ms on every signed request record and set clock.logs_offset: true at \(logsOffset.location)."
-                )
-            }
         } else {
-            assessment.fail(
-                "the clock offset is not declared as logged (clock.logs_offset missing)",
-                fix: "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifestPath)."
+            assessment.requireTrue(
+                logsOffset, key: "clock.logs_offset",
+                missing: ("the clock offset is not declared as logged (clock.logs_offset missing)",
+                          "Log clock_offset_ms on every signed request record and add logs_offset: true to the clock section of \(manifestPath)."),
+                whenFalse: ("the clock offset is not logged on signed requests", "Log clock_offset_ms on every signed request record")
             )
         }
     }

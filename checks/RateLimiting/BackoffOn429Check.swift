@@ -88,12 +88,11 @@ public struct BackoffOn429Check: RetryRuleCheck {
         }
         let early = Self.earlyRetries(facts.rateLimit, exchange: exchange)
         if !early.isEmpty {
-            let first = early.samples.first.map { " (\($0.detail ?? "") at \($0.location))" } ?? ""
             observation.fail(
-                "retried \(early.count) of \(facts.rateLimit.retries) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response\(first)",
-                fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; \(witness.the) show the bot retrying sooner\(RetryLogObservation.at(early))."
+                on: early, "retried \(early.count) of \(facts.rateLimit.retries) times sooner than Retry-After or the \(floor) ms floor after a rate-limit response",
+                fix: "Wait max(Retry-After, \(floor) ms) after a 429, 418 or rate-limit code before the next attempt; \(witness.the) show the bot retrying sooner\(RetryLogObservation.at(early)).",
+                citing: "early retry"
             )
-            observation.cite(early, "early retry")
         } else {
             observation.cite(facts.rateLimit.responses, "rate-limit response")
         }
@@ -150,19 +149,13 @@ public struct BackoffOn429Check: RetryRuleCheck {
     private static func judgeDeclaredRetryAfter(
         _ respect: Located<Bool>?, manifestPath: String, into assessment: inout Assessment
     ) {
-        guard let respect else {
-            assessment.fail(
-                "does not declare that it honours Retry-After (retry.respect_retry_after missing)",
-                fix: "Add respect_retry_after: true to the retry section of \(manifestPath)."
-            )
-            return
-        }
-        if !respect.value {
-            assessment.fail(
-                "ignores Retry-After (retry.respect_retry_after is false)",
-                fix: "Make the bot wait at least Retry-After after a 429 or 418 and set retry.respect_retry_after: true at \(respect.location)."
-            )
-        }
+        assessment.requireTrue(
+            respect, key: "retry.respect_retry_after",
+            missing: ("does not declare that it honours Retry-After (retry.respect_retry_after missing)",
+                      "Add respect_retry_after: true to the retry section of \(manifestPath)."),
+            whenFalse: ("ignores Retry-After (retry.respect_retry_after is false)",
+                        "Make the bot wait at least Retry-After after a 429 or 418")
+        )
     }
 
     /// The base delay is what the bot waits after the first 429, so it is the floor.

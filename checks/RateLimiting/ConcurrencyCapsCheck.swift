@@ -142,17 +142,11 @@ public struct ConcurrencyCapsCheck: Check {
             )
             return
         }
-        if cap.value < 1 {
-            assessment.fail(
-                "concurrency.\(name) is \(cap.value); a cap needs at least 1 request in flight",
-                fix: "Set concurrency.\(name) at \(cap.location) to a value from 1 to \(limit)."
-            )
-        } else if cap.value > limit {
-            assessment.fail(
-                "allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
-                fix: "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location)."
-            )
-        }
+        assessment.failOutside(
+            cap, key: "concurrency.\(name)", needs: "a cap needs at least 1 request in flight", limit: limit,
+            over: ("allows \(cap.value) \(name) requests in flight; the cap is \(limit)",
+                   "Lower the bot's \(name) request cap to \(limit) and set concurrency.\(name): \(limit) at \(cap.location).")
+        )
     }
 
     /// Per request class: what the logs counted in flight, the classes they hold nothing for, and those

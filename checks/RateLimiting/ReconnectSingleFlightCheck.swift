@@ -125,19 +125,13 @@ public struct ReconnectSingleFlightCheck: Check {
     private static func judgeDeclaredSingleFlight(
         _ singleFlight: Located<Bool>?, manifestPath: String, into assessment: inout Assessment
     ) {
-        guard let singleFlight else {
-            assessment.fail(
-                "does not declare single-flight reconnects (streams.reconnect.single_flight missing)",
-                fix: "Add single_flight: true under streams.reconnect in \(manifestPath)."
-            )
-            return
-        }
-        if !singleFlight.value {
-            assessment.fail(
-                "reconnects to the same stream may overlap (streams.reconnect.single_flight is false)",
-                fix: "Allow one reconnect per stream at a time and set streams.reconnect.single_flight: true at \(singleFlight.location)."
-            )
-        }
+        assessment.requireTrue(
+            singleFlight, key: "streams.reconnect.single_flight",
+            missing: ("does not declare single-flight reconnects (streams.reconnect.single_flight missing)",
+                      "Add single_flight: true under streams.reconnect in \(manifestPath)."),
+            whenFalse: ("reconnects to the same stream may overlap (streams.reconnect.single_flight is false)",
+                        "Allow one reconnect per stream at a time")
+        )
     }
 
     /// Reconnect delays must grow, unless the logs show them growing (they decide).

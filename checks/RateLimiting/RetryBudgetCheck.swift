@@ -91,17 +91,11 @@ public struct RetryBudgetCheck: RetryRuleCheck {
         }
         var assessment = Assessment()
         assessment.cite(declared)
-        if declared.value < 1 {
-            assessment.fail(
-                "retry.max_attempts is \(declared.value); a request needs at least 1 attempt",
-                fix: "Set retry.max_attempts at \(declared.location) to a value from 1 to \(limit)."
-            )
-        } else if declared.value > limit {
-            assessment.fail(
-                "declares up to \(declared.value) attempts per request; the budget is \(limit)",
-                fix: "Lower the bot's retry limit to \(limit) attempts and set retry.max_attempts: \(limit) at \(declared.location)."
-            )
-        }
+        assessment.failOutside(
+            declared, key: "retry.max_attempts", needs: "a request needs at least 1 attempt", limit: limit,
+            over: ("declares up to \(declared.value) attempts per request; the budget is \(limit)",
+                   "Lower the bot's retry limit to \(limit) attempts and set retry.max_attempts: \(limit) at \(declared.location).")
+        )
         return assessment.finding(
             pass: "declares at most \(declared.value) attempts per request",
             measured: "\(declared.value) attempts (declared)",

@@ -32,6 +32,34 @@ struct Assessment: Sendable {
         if let located { cite(.declared(located)) }
     }
 
+    /// Fails a declared count under 1 (it cannot work: `needs` says why, "a request needs at least 1
+    /// attempt"), and one over the policy's `limit` with the wording given; true when it lies in 1...limit.
+    @discardableResult
+    mutating func failOutside(
+        _ declared: Located<Int>, key: String, needs: String, limit: Int, over: (message: String, fix: String)
+    ) -> Bool {
+        if declared.value < 1 {
+            fail("\(key) is \(declared.value); \(needs)", fix: "Set \(key) at \(declared.location) to a value from 1 to \(limit).")
+            return false
+        }
+        guard declared.value <= limit else {
+            fail(over.message, fix: over.fix)
+            return false
+        }
+        return true
+    }
+
+    /// Fails a flag the rule needs true: missing, with `missing`'s wording, or false, with `whenFalse`'s
+    /// message and the change to make before "and set <key>: true at <where>".
+    mutating func requireTrue(
+        _ flag: Located<Bool>?, key: String, missing: (message: String, fix: String), whenFalse: (message: String, change: String)
+    ) {
+        guard let flag else { return fail(missing.message, fix: missing.fix) }
+        if !flag.value {
+            fail(whenFalse.message, fix: "\(whenFalse.change) and set \(key): true at \(flag.location).")
+        }
+    }
+
     /// A remark that does not change the status (shown under the summary).
     mutating func note(_ text: String) {
         notes.append(text)

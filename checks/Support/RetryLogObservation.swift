@@ -34,6 +34,14 @@ struct RetryLogObservation {
         problems.append((.fail, message, fix))
     }
 
+    /// Fails on what the tally counted: the message gains the first sample ("(detail at app.log:12)", after
+    /// `example` when given), and every sample is cited as `what`.
+    mutating func fail(on tally: LogRecordTally, _ message: String, fix: String, citing what: String, example: String = "") {
+        let first = tally.samples.first.map { " (\(example)\($0.detail ?? "") at \($0.location))" } ?? ""
+        fail(message + first, fix: fix)
+        cite(tally, what)
+    }
+
     /// Cites up to five of the tally's places, each with what happened there.
     mutating func cite(_ tally: LogRecordTally, _ what: String) {
         for sample in tally.samples {
@@ -151,6 +159,18 @@ extension RetryLogObservation {
     static func noRequests(_ facts: RetryLogFacts, _ witness: Witness) -> RetryLogObservation? {
         guard facts.attempts.requests == 0 else { return nil }
         return .silent("\(witness.the) hold no api_request, order_submit or order_cancel records")
+    }
+
+    /// Silent: logs that may omit attempts (`lowerBound` says why) show no retry after the failures, but
+    /// cannot show that none was made. The failures are cited, each as `failure`.
+    static func noRetrySeen(
+        after failures: LogRecordTally, _ plural: String, citing failure: String, lowerBound: String, witness: Witness
+    ) -> RetryLogObservation {
+        var silent = RetryLogObservation.silent(
+            "\(witness.the) show no retry after their \(failures.count) \(plural), but they may omit attempts (\(lowerBound)), so they cannot show none was made"
+        )
+        silent.cite(failures, failure)
+        return silent
     }
 
     static func format(_ milliseconds: Double) -> String { String(Int(milliseconds.rounded())) }

@@ -17,6 +17,12 @@ protocol RetryRuleCheck: Check {
 }
 
 extension RetryRuleCheck {
+    /// Unless a rule says otherwise, what the logs saw decides either way, and silent logs leave the
+    /// declared verdict standing.
+    func weighing(_ logs: LogEvidence, in evidence: Evidence) -> RetryLogObservation.Weighing {
+        .init(overrulesDeclared: true)
+    }
+
     func weigh(_ evidence: Evidence, policy: Policy) -> Finding {
         let declared = declaredFinding(evidence, policy: policy)
         let logged = weighLogs(declared, evidence, policy: policy)

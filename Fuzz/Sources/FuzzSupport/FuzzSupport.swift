@@ -59,8 +59,10 @@ public enum Fuzz {
     }
 
     /// Evaluates the evidence and renders the report in every format.
-    public static func report(_ evidence: Evidence, formats: [OutputFormat] = OutputFormat.allCases) {
-        let report = Auditor().evaluate(evidence)
+    public static func report(
+        _ evidence: Evidence, formats: [OutputFormat] = OutputFormat.allCases, auditor: Auditor = Auditor()
+    ) {
+        let report = auditor.evaluate(evidence)
         for format in formats { _ = try? format.render(report, style: TextStyle(colour: false)) }
     }
 }

@@ -42,13 +42,23 @@ extension HostClockCollector {
         return .used(.timesyncd, status, consulted: consulted)
     }
 
+    /// Runs a timedatectl command and cites it; one that could not run ends the timesyncd attempt.
+    private func runCited(_ command: Command, consulted: inout [String]) -> SourceStep<CommandResult> {
+        let result = runner.run(command)
+        consulted.append(runner.cite(command))
+        if let problem = HostCommandProblem.describe(result, command: command) {
+            return .ended(problem.attempt(.timesyncd, consulted: consulted))
+        }
+        return .read(result)
+    }
+
     /// `timedatectl show`: whether NTP is enabled and whether the clock is synchronised.
     func timesyncdNTPSwitches(consulted: inout [String]) -> SourceStep<(enabled: Bool, synchronised: Bool)> {
         let show = command("timedatectl", ["show"])
-        let showResult = runner.run(show)
-        consulted.append(runner.cite(show))
-        if let problem = HostCommandProblem.describe(showResult, command: show) {
-            return .ended(problem.attempt(.timesyncd, consulted: consulted))
+        let showResult: CommandResult
+        switch runCited(show, consulted: &consulted) {
+        case .read(let result): showResult = result
+        case .ended(let attempt): return .ended(attempt)
         }
         guard showResult.succeeded else {
             let said = showResult.stderr + showResult.stdout
@@ -81,10 +91,10 @@ extension HostClockCollector {
         consulted: inout [String]
     ) -> SourceStep<(properties: [String: String], maxText: String, maxSeconds: Double)> {
         let showTimesync = command("timedatectl", ["show-timesync"])
-        let timesyncResult = runner.run(showTimesync)
-        consulted.append(runner.cite(showTimesync))
-        if let problem = HostCommandProblem.describe(timesyncResult, command: showTimesync) {
-            return .ended(problem.attempt(.timesyncd, consulted: consulted))
+        let timesyncResult: CommandResult
+        switch runCited(showTimesync, consulted: &consulted) {
+        case .read(let result): timesyncResult = result
+        case .ended(let attempt): return .ended(attempt)
         }
         guard timesyncResult.succeeded else {
             return .ended(.skipped(

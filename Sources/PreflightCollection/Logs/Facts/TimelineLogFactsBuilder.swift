@@ -17,6 +17,8 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
     private var gaps: [LogTimeline.Gap] = []
     private var recvWindowMs: Double?
     static let requestMemory = 4096
+    /// Binance's bad-key and bad-signature codes, counted with the 401s and 403s.
+    static let authErrorCodes: Set<String> = ["-2015", "-2014", "-1022"]
 
     init(context: LogFactsContext) {}
 
@@ -49,7 +51,7 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
     private mutating func request(_ event: LogEvent, at ms: Int64, into bucket: inout LogTimeline.Bucket) {
         let isPrivate = event.signed == true
         if isPrivate { bucket.privateRequests += 1 } else { bucket.publicRequests += 1 }
-        if let endpoint = event.endpoint, event.method == "POST" || event.method == "DELETE", endpoint.lowercased().contains("order") {
+        if let endpoint = event.endpoint, event.method == "POST" || event.method == "DELETE", EndpointWord.order.occurs(in: endpoint) {
             bucket.orderRequests += 1
         }
         switch event.status ?? 0 {
@@ -57,7 +59,7 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
         case 418: bucket.banned += 1
         case 401, 403: bucket.authErrors += 1
         case 500...599: bucket.serverErrors += 1
-        default: if ["-2015", "-2014", "-1022"].contains(event.errorCode ?? "") { bucket.authErrors += 1 }
+        default: if let code = event.errorCode, Self.authErrorCodes.contains(code) { bucket.authErrors += 1 }
         }
         if let inflight = event.concurrencyInflight {
             if isPrivate { bucket.maxPrivateInflight = max(bucket.maxPrivateInflight, inflight) } else { bucket.maxPublicInflight = max(bucket.maxPublicInflight, inflight) }

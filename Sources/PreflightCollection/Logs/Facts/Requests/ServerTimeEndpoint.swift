@@ -15,10 +15,16 @@ enum ServerTimeEndpoint {
     }
 
     /// Whether a logged endpoint (a path, or a whole URL, perhaps with a query) is that endpoint.
+    /// Bytes, not characters: it runs on every request record, and the paths are ASCII. Leading `?`s are
+    /// passed over, as a split on `?` would.
     static func matches(_ endpoint: String?, exchange: Exchange) -> Bool {
         guard let endpoint else { return false }
-        let path = path(for: exchange)
-        let bare = endpoint.split(separator: "?", maxSplits: 1).first.map(String.init) ?? endpoint
-        return bare.hasSuffix(path)
+        let path = path(for: exchange).utf8
+        let bytes = endpoint.utf8
+        let question = UInt8(ascii: "?")
+        let start = bytes.firstIndex { $0 != question } ?? bytes.endIndex
+        let end = bytes[start...].firstIndex(of: question) ?? bytes.endIndex
+        let bare = bytes[start..<end]
+        return bare.count >= path.count && bare.suffix(path.count).elementsEqual(path)
     }
 }
