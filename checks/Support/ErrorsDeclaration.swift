@@ -1,6 +1,6 @@
 import PreflightModel
 
-/// The `errors` section's actions as C1, C2, C4 and D3 read them: the fix that adds a missing one, and the
+/// The `errors` section's actions as C1–C4 read them: the fix that adds a missing one, and the
 /// assessment that starts from a declared one.
 enum ErrorsDeclaration {
     /// "Add an errors section to preflight.yml with auth: halt", or "Add auth: halt to the errors section of
