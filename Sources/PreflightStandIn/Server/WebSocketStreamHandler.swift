@@ -64,6 +64,11 @@ final class WebSocketStreamHandler: ChannelInboundHandler {
     private func close(code: Int, context: ChannelHandlerContext) {
         closing = true
         core.streamEnded(stream, closeCode: code, byServer: true)
+        sendCloseFrame(code: code, context: context)
+    }
+
+    /// A close frame with the code, then the connection closed once it is written.
+    private func sendCloseFrame(code: Int, context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: 2)
         buffer.write(webSocketErrorCode: WebSocketErrorCode(codeNumber: code))
         let channel = context.channel
@@ -88,11 +93,7 @@ final class WebSocketStreamHandler: ChannelInboundHandler {
             var data = frame.unmaskedData
             let code = data.readWebSocketErrorCode().map(Self.number) ?? 1005
             core.streamEnded(stream, closeCode: code, byServer: false)
-            var echo = context.channel.allocator.buffer(capacity: 2)
-            echo.write(webSocketErrorCode: WebSocketErrorCode(codeNumber: code))
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: echo)))
-                .whenComplete { _ in channel.close(promise: nil) }
+            sendCloseFrame(code: code, context: context)
         case .text, .continuation:
             guard fragments.count + frame.length <= 65_536 else {
                 close(code: 1009, context: context)

@@ -15,8 +15,6 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     /// time means nothing.
     private let nonceIsClockReading: Bool
     private let rejectionCodes: Set<String>
-    private let privateCap: Int
-    private let publicCap: Int
 
     private var requests = 0
     private var signedRequests = 0
@@ -40,12 +38,8 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     private var carryingAll = 0
     private var carried: [Int]
     private var missing: [CitedPositions]
-    private var privateRequests = 0, publicRequests = 0
-    private var privateRecorded = 0, publicRecorded = 0
-    private var privateRecordedMax = RequestPositionedMaximum(), publicRecordedMax = RequestPositionedMaximum()
-    private var privateRecordedOver = CitedPositions(), publicRecordedOver = CitedPositions()
-    private var privateOverlap: InflightOverlapTracker
-    private var publicOverlap: InflightOverlapTracker
+    private var privateInflight: InflightClassTally
+    private var publicInflight: InflightClassTally
     private var offsetAlerts: OffsetAlertTracker
 
     init(context: LogFactsContext) {
@@ -57,13 +51,13 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         // The logs are held to the declared cap, and never to one looser than the policy's.
         let declared = context.manifest.concurrency
         let policyPrivate = policy.int(.maxPrivateInflight), policyPublic = policy.int(.maxPublicInflight)
-        privateCap = min(declared?.privateRequests.map { max($0.value, 1) } ?? policyPrivate, policyPrivate)
-        publicCap = min(declared?.publicRequests.map { max($0.value, 1) } ?? policyPublic, policyPublic)
+        let privateCap = min(declared?.privateRequests.map { max($0.value, 1) } ?? policyPrivate, policyPrivate)
+        let publicCap = min(declared?.publicRequests.map { max($0.value, 1) } ?? policyPublic, policyPublic)
         reuseWindow = TimestampReuseWindow(windowMs: Self.reuseWindowMs)
         carried = Array(repeating: 0, count: Self.requiredFields.count)
         missing = Array(repeating: CitedPositions(), count: Self.requiredFields.count)
-        privateOverlap = InflightOverlapTracker(cap: privateCap, className: "private")
-        publicOverlap = InflightOverlapTracker(cap: publicCap, className: "public")
+        privateInflight = InflightClassTally(cap: privateCap, className: "private")
+        publicInflight = InflightClassTally(cap: publicCap, className: "public")
         offsetAlerts = OffsetAlertTracker(thresholdMs: Self.alertThresholdMs(context), windowMs: Self.alertWindowMs)
     }
 
@@ -116,10 +110,7 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
             if let rejected { classifyRejection(event, code: rejected, stamp: stamp) }
         } else {
             if let rejected { unstampedRejections.record(event.position, "error_code \(rejected)") }
-            publicRequests += 1
-            inflight(event, recorded: &publicRecorded, max: &publicRecordedMax, over: &publicRecordedOver, cap: publicCap,
-                     className: "public")
-            if let latency = event.latencyMs { publicOverlap.add(end: event.time, latencyMs: latency, position: event.position) }
+            publicInflight.add(event)
         }
     }
 
@@ -147,15 +138,12 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
     @discardableResult
     private mutating func signedRequest(_ event: LogEvent) -> StampCheck? {
         signedRequests += 1
-        privateRequests += 1
         if event.clockOffsetMs != nil {
             clockOffsetCarried += 1
         } else {
             clockOffsetMissing.record(event.position)
         }
-        inflight(event, recorded: &privateRecorded, max: &privateRecordedMax, over: &privateRecordedOver, cap: privateCap,
-                 className: "private")
-        if let latency = event.latencyMs { privateOverlap.add(end: event.time, latencyMs: latency, position: event.position) }
+        privateInflight.add(event)
 
         guard let stamp = event.requestTimestamp else { return nil }
         signedWithRequestTimestamp += 1
@@ -205,16 +193,6 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
         return false
     }
 
-    private func inflight(
-        _ event: LogEvent, recorded: inout Int, max: inout RequestPositionedMaximum, over: inout CitedPositions, cap: Int,
-        className: String
-    ) {
-        guard let count = event.concurrencyInflight else { return }
-        recorded += 1
-        max.offer(Double(count), at: event.position)
-        if count > cap { over.record(event.position, "concurrency_inflight \(count) (\(className))") }
-    }
-
     func finish(scan: LogScan) -> RequestLogFacts {
         var facts = RequestLogFacts()
         facts.requests = requests
@@ -237,23 +215,8 @@ struct RequestLogFactsBuilder: LogFactsBuilder {
             RequestFieldCoverage(field: field.rawValue, records: requests, carried: carryingAll + carried[index],
                                  missing: missing[index].tally(in: scan, field: field.rawValue))
         }
-        var privateOverlap = privateOverlap, publicOverlap = publicOverlap
-        privateOverlap.settleAll()
-        publicOverlap.settleAll()
-        facts.privateInflight = RequestInflightFacts(
-            requests: privateRequests, cap: privateCap, recordsWithInflight: privateRecorded,
-            maxRecorded: privateRecordedMax.extreme(in: scan, field: "concurrency_inflight"),
-            overRecordedCap: privateRecordedOver.tally(in: scan, field: "concurrency_inflight"),
-            maxOverlapping: privateOverlap.maximum.extreme(in: scan, field: "latency_ms"),
-            overOverlapCap: privateOverlap.overCap.tally(in: scan, field: "latency_ms")
-        )
-        facts.publicInflight = RequestInflightFacts(
-            requests: publicRequests, cap: publicCap, recordsWithInflight: publicRecorded,
-            maxRecorded: publicRecordedMax.extreme(in: scan, field: "concurrency_inflight"),
-            overRecordedCap: publicRecordedOver.tally(in: scan, field: "concurrency_inflight"),
-            maxOverlapping: publicOverlap.maximum.extreme(in: scan, field: "latency_ms"),
-            overOverlapCap: publicOverlap.overCap.tally(in: scan, field: "latency_ms")
-        )
+        facts.privateInflight = privateInflight.finish(scan: scan)
+        facts.publicInflight = publicInflight.finish(scan: scan)
         var alerts = offsetAlerts
         alerts.close()
         facts.offsetAlerts = ClockOffsetAlertFacts(
