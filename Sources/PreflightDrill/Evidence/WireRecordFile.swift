@@ -117,7 +117,7 @@ struct WireRecordFile {
     /// that class.
     func failureRuns(_ phases: [DrillPhaseRecord], file: String) -> [DrillFailureRun] {
         let classes: [(name: String, faults: Set<String>, signedOnly: Bool, failed: (WireEvent) -> Bool)] = [
-            ("auth", ["auth_revoked"], true, { $0.status == 401 || ["-2015", "-2014", "-1022"].contains($0.errorCode ?? "") }),
+            ("auth", ["auth_revoked"], true, { $0.status == 401 || BinanceAuthCodes.keyOrSignature.contains($0.errorCode ?? "") }),
             ("rate_limit", ["rate_limit", "ban"], false, { $0.status == 429 || $0.status == 418 }),
             ("platform", ["platform_error", "maintenance"], false, { ($0.status ?? 0) >= 500 || $0.errorCode == "-1007" }),
         ]

@@ -17,8 +17,6 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
     private var gaps: [LogTimeline.Gap] = []
     private var recvWindowMs: Double?
     static let requestMemory = 4096
-    /// Binance's bad-key and bad-signature codes, counted with the 401s and 403s.
-    static let authErrorCodes: Set<String> = ["-2015", "-2014", "-1022"]
 
     init(context: LogFactsContext) {}
 
@@ -59,7 +57,7 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
         case 418: bucket.banned += 1
         case 401, 403: bucket.authErrors += 1
         case 500...599: bucket.serverErrors += 1
-        default: if let code = event.errorCode, Self.authErrorCodes.contains(code) { bucket.authErrors += 1 }
+        default: if let code = event.errorCode, BinanceAuthCodes.keyOrSignature.contains(code) { bucket.authErrors += 1 }
         }
         if let inflight = event.concurrencyInflight {
             if isPrivate { bucket.maxPrivateInflight = max(bucket.maxPrivateInflight, inflight) } else { bucket.maxPublicInflight = max(bucket.maxPublicInflight, inflight) }
