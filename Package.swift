@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "PreflightStandIn",
             dependencies: [
-                "PreflightModel",
+                "PreflightModel", "PreflightSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),

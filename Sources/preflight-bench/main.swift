@@ -38,26 +38,13 @@ struct Options {
     }
 }
 
-/// SplitMix64: a tiny deterministic generator, so every run writes the same log.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 /// Writes a log with a realistic event mix (mostly API requests and stream messages, some orders,
 /// unknown events and about 1% garbage) and returns its path.
 func generate(lines target: Int, megabytes: Int?, to path: String) throws -> (lines: Int, bytes: Int) {
     _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
-    var random = SplitMix64(state: 42)
+    var random = SeededRandom(seed: 42)
     var buffer = ""
     buffer.reserveCapacity(1 << 20)
     var written = 0, lines = 0

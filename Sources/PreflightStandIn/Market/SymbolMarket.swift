@@ -1,4 +1,5 @@
 import Foundation
+import PreflightSupport
 
 /// The live market of one pair: a seeded random walk stepped every `SeededMarket.stepMs`, a book of
 /// `levels` per side regenerated around the price at each step, one trade per step, the last steps kept
