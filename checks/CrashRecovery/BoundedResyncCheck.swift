@@ -85,20 +85,16 @@ public struct BoundedResyncCheck: Check {
         }
         let observed = evidence.logs.map(ResyncObservation.init)
         guard let mode = streams.resyncMode else {
-            if let observed, observed.hasProblems {
-                var assessment = Assessment()
-                observed.judge(into: &assessment, streams: streams)
-                return assessment.finding(pass: "", measured: observed.measured, expected: "delta or snapshot resyncs within the declared bounds")
-            }
-            return .unknown(
-                "no resync mode declared (streams.resync.mode) and \(observed?.summary ?? MissingEvidence.logs)",
+            return ResyncObservation.undeclared(
+                observed, missing: "no resync mode declared (streams.resync.mode)",
+                expected: "delta or snapshot resyncs within the declared bounds",
                 evidence: [streams.resyncMaxItems.map { .declared($0) }, streams.resyncMaxSeconds.map { .declared($0) }]
                     .compactMap { $0 },
                 remediation: """
                     Add resync: {mode: snapshot, max_items: 1000, max_duration_s: 10} to the streams section of \
                     \(manifest.path), sized to the book depth the bot needs.
                     """
-            )
+            ) { $0.judge(into: &$1, streams: streams) }
         }
 
         var assessment = Assessment()

@@ -73,17 +73,11 @@ public struct IdempotencyKeysCheck: Check {
         }
         let observed = evidence.logs.map(OrderIDObservation.init)
         guard let orders = manifest.orders else {
-            if let observed, observed.hasProblems {
-                var assessment = Assessment()
-                observed.judge(into: &assessment, orders: nil)
-                return assessment.finding(pass: "", measured: observed.measured, expected: "an id on every order and cancel; retries reuse it; never shared")
-            }
-            return .unknown(
-                "no client order id policy declared (orders section) and \(observed?.summary ?? MissingEvidence.logs)",
-                remediation: """
-                    Add an orders section to \(manifest.path) with client_order_ids: true and reuse_id_on_retry: true.
-                    """
-            )
+            return OrderIDObservation.undeclared(
+                observed, missing: "no client order id policy declared (orders section)",
+                expected: "an id on every order and cancel; retries reuse it; never shared",
+                remediation: "Add an orders section to \(manifest.path) with client_order_ids: true and reuse_id_on_retry: true."
+            ) { $0.judge(into: &$1, orders: nil) }
         }
         var assessment = Assessment()
         assessment.cite(orders.clientOrderIDs)

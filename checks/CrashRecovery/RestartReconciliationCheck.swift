@@ -51,18 +51,14 @@ public struct RestartReconciliationCheck: Check {
         let requiredText = "[" + required.map(\.rawValue).joined(separator: ", ") + "]"
         let observed = evidence.logs.map(RestartObservation.init)
         guard let recovery = manifest.recovery else {
-            if let observed, observed.hasProblems {
-                var assessment = Assessment()
-                observed.judge(into: &assessment, block: nil)
-                return assessment.finding(pass: "", measured: observed.measured, expected: "a reconcile record before each startup's first order")
-            }
-            return .unknown(
-                "no restart reconciliation declared (recovery section) and \(observed?.summary ?? MissingEvidence.logs)",
+            return RestartObservation.undeclared(
+                observed, missing: "no restart reconciliation declared (recovery section)",
+                expected: "a reconcile record before each startup's first order",
                 remediation: """
                     Add a recovery section to \(manifest.path) with reconcile_on_start: \(requiredText) and \
                     block_orders_until_reconciled: true.
                     """
-            )
+            ) { $0.judge(into: &$1, block: nil) }
         }
 
         var assessment = Assessment()

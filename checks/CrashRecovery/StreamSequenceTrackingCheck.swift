@@ -72,18 +72,14 @@ public struct StreamSequenceTrackingCheck: Check {
         let undeclared = manifest.derivedFrom != nil && manifest.streams?.sequenceTracking == nil && manifest.streams?.onGap == nil
         let observed = evidence.logs.map { SequenceObservation($0, fields: fields) }
         guard let streams = manifest.streams, !undeclared else {
-            if let observed, observed.hasProblems {
-                var assessment = Assessment()
-                observed.judge(into: &assessment, declaredTracking: nil)
-                return assessment.finding(pass: "", measured: observed.measured, expected: "sequenced messages; every gap matched by a ws_gap record")
-            }
-            return .unknown(
-                "no stream policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
+            return SequenceObservation.undeclared(
+                observed, missing: "no stream policy declared (streams section)",
+                expected: "sequenced messages; every gap matched by a ws_gap record",
                 remediation: """
                     Add a streams section to \(manifest.path) with sequence_tracking: true and on_gap: resync, \
                     and check \(fields) on every message.
                     """
-            )
+            ) { $0.judge(into: &$1, declaredTracking: nil) }
         }
 
         var assessment = Assessment()

@@ -4,7 +4,7 @@ import PreflightModel
 /// never shared by distinct orders. Order records and the api_request records that place or cancel
 /// orders are both read, each judged on its own: an order record with an id does not excuse a
 /// placement request logged without one.
-struct OrderIDObservation {
+struct OrderIDObservation: LogObservation {
     let kinds: [OrderIDFacts]
     let noRecords: String
     /// The first log file read, for citing the logs as a whole.

@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// What the logs show of reconnects (B5): overlapping attempts, and whether delays grow and vary.
-struct ReconnectObservation {
+struct ReconnectObservation: LogObservation {
     /// A delay difference under this is timer and logging noise, not growth or jitter.
     static let noiseFloorMs = 20.0
     static let noiseShare = 0.05

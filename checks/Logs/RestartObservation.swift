@@ -2,7 +2,7 @@ import PreflightModel
 
 /// What the logs show of restarts (D1): a reconcile record before each startup's first order, and
 /// no client order id submitted again after a restart.
-struct RestartObservation {
+struct RestartObservation: LogObservation {
     let facts: LifecycleLogFacts
     let noRecords: String
     /// The first log file read, for citing the logs as a whole.

@@ -1,7 +1,7 @@
 import PreflightModel
 
 /// What the logs show of resyncs (D4): full refetches, and sizes or durations over the declared bounds.
-struct ResyncObservation {
+struct ResyncObservation: LogObservation {
     let facts: StreamLogFacts
     let noRecords: String
 

@@ -2,7 +2,7 @@ import PreflightModel
 
 /// What the logs show of stream sequence numbers (D3): which messages carry them, and whether
 /// every gap preflight finds is matched by the bot's own ws_gap record.
-struct SequenceObservation {
+struct SequenceObservation: LogObservation {
     let facts: StreamLogFacts
     let fields: String
     let messages: Int

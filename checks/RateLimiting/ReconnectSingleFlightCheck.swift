@@ -108,18 +108,14 @@ public struct ReconnectSingleFlightCheck: Check {
 
     /// No streams section: only problems in the logs can decide (they fail).
     private static func undeclared(observed: ReconnectObservation?, manifestPath: String, suggestedBackoff: String) -> Finding {
-        if let observed, observed.hasProblems {
-            var assessment = Assessment()
-            observed.judge(into: &assessment, declaredSingleFlight: nil)
-            return assessment.finding(pass: "", measured: observed.measured, expected: "no overlapping attempts; delays that grow and vary")
-        }
-        return .unknown(
-            "no stream reconnect policy declared (streams section) and \(observed?.summary ?? MissingEvidence.logs)",
+        ReconnectObservation.undeclared(
+            observed, missing: "no stream reconnect policy declared (streams section)",
+            expected: "no overlapping attempts; delays that grow and vary",
             remediation: """
                 Add a streams section to \(manifestPath) with reconnect: {single_flight: true, \
                 backoff: \(suggestedBackoff)}.
                 """
-        )
+        ) { $0.judge(into: &$1, declaredSingleFlight: nil) }
     }
 
     private static func judgeDeclaredSingleFlight(
