@@ -161,9 +161,9 @@ public struct ClockDriftLoggedCheck: Check {
         let required = Int((threshold * 100).rounded())
         let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
         if (coverage.share ?? 0) < threshold {
-            for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
             let declared = clock?.logsOffset?.value == true ? "declares clock.logs_offset: true, but " : ""
             assessment.fail(
+                citing: coverage.missing, as: "signed request without clock_offset_ms",
                 "\(declared)logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(required)%",
                 fix: """
                     Log clock_offset_ms (local time minus the exchange's server time, measured at start and refreshed \

@@ -98,8 +98,8 @@ public struct FreshTimestampsCheck: Check {
     private static func judgeRejections(_ facts: RequestLogFacts, exchange: Exchange, into assessment: inout Assessment) {
         let rejections = facts.staleTimestampRejections
         if !rejections.isEmpty {
-            for ref in rejections.citations("timestamp-window rejection of a stale or reused timestamp") { assessment.cite(ref) }
             assessment.fail(
+                citing: rejections, as: "timestamp-window rejection of a stale or reused timestamp",
                 "the logs hold \(rejections.count) timestamp-window rejection\(rejections.count == 1 ? "" : "s") from \(exchange.rawValue) of a timestamp that was stale or reused when sent (\(rejections.exampleText))",
                 fix: """
                     Sign each request when it is sent, with a timestamp from a synchronised clock (see A5, A6), and keep the \
@@ -121,16 +121,16 @@ public struct FreshTimestampsCheck: Check {
     private static func judgeNoncesAndReuse(_ facts: RequestLogFacts, into assessment: inout Assessment) {
         let backwards = facts.decreasingNonces
         if !backwards.isEmpty {
-            for ref in backwards.citations("nonce lower than one already sent") { assessment.cite(ref) }
             assessment.fail(
+                citing: backwards, as: "nonce lower than one already sent",
                 "\(backwards.count) signed request\(backwards.count == 1 ? "" : "s") carried a nonce lower than one the bot had already sent (\(backwards.exampleText)); Kraken needs it to increase",
                 fix: "Draw every nonce from one strictly increasing counter per key (e.g. milliseconds since the epoch, bumped past the last one sent), shared by every thread and process using the key."
             )
         }
         let reused = facts.reusedTimestamps
         if !reused.isEmpty {
-            for ref in reused.citations("reused request timestamp") { assessment.cite(ref) }
             assessment.fail(
+                citing: reused, as: "reused request timestamp",
                 "\(reused.count) signed request\(reused.count == 1 ? " was" : "s were") sent again with a timestamp or nonce already used within \(Int(facts.reuseWindowMs / 1000)) s (\(reused.exampleText))",
                 fix: "Take a fresh timestamp (or a strictly increasing nonce) for every signed request, retries included; never re-send a signed payload."
             )
@@ -140,9 +140,9 @@ public struct FreshTimestampsCheck: Check {
     private static func judgeSkew(_ facts: RequestLogFacts, into assessment: inout Assessment) {
         let skewed = facts.skewedTimestamps
         guard !skewed.isEmpty else { return }
-        for ref in skewed.citations("stale or future request timestamp") { assessment.cite(ref) }
         let worst = facts.worstTimestampSkew.map { ", worst \(NumberText.whole($0.value)) ms at \($0.place)" } ?? ""
         assessment.fail(
+            citing: skewed, as: "stale or future request timestamp",
             "\(skewed.count) signed request\(skewed.count == 1 ? "" : "s") carried a timestamp more than \(Int(facts.timestampSkewLimitMs)) ms from when it was sent\(worst)",
             fix: "Sign requests at the moment they are sent, not when they are queued or built, and never cache a signed request."
         )

@@ -73,25 +73,25 @@ struct OrderIDObservation: LogObservation {
         let (placements, cancellations) = Self.names(facts)
         for (tally, kind, total) in [(facts.placementsWithoutID, placements, facts.placements),
                                      (facts.cancellationsWithoutID, cancellations, facts.cancellations)] where !tally.isEmpty {
-            for ref in tally.citations("\(kind) without client_order_id") { assessment.cite(ref) }
             assessment.fail(
+                citing: tally, as: "\(kind) without client_order_id",
                 "\(declaredIDs)\(tally.count) of \(total) \(kind) records in the logs carry no client order id (\(tally.exampleText))",
                 fix: "Send a client order id on every placement and cancellation and log it as client_order_id (or map the bot's field name under logs.fields)."
             )
         }
         let newIDs = facts.retriesWithNewID
         if !newIDs.isEmpty {
-            for ref in newIDs.citations("retry with a new client order id") { assessment.cite(ref) }
             let declared = orders?.reuseIDOnRetry.map { $0.value ? "declares reuse_id_on_retry true at \($0.location); " : "" } ?? ""
             assessment.fail(
+                citing: newIDs, as: "retry with a new client order id",
                 "\(declared)the logs show \(newIDs.count) retr\(newIDs.count == 1 ? "y" : "ies") of a placement (\(placements) records) sent with a client order id no earlier attempt carried (\(newIDs.exampleText))",
                 fix: "Keep the client order id across retries of the same order, so that the exchange rejects a duplicate instead of placing it twice."
             )
         }
         let shared = facts.sharedIDs
         if !shared.isEmpty {
-            for ref in shared.citations("client order id shared by distinct orders") { assessment.cite(ref) }
             assessment.fail(
+                citing: shared, as: "client order id shared by distinct orders",
                 "the logs show \(shared.count) new order\(shared.count == 1 ? "" : "s") reusing a client order id an earlier order already carried (\(shared.exampleText))",
                 fix: "Make each new order's id unique (a prefix plus a counter persisted across restarts, or a random suffix); only a retry of the same order may reuse its id (log it with attempt > 1)."
             )

@@ -37,17 +37,17 @@ struct RestartObservation: LogObservation {
         }
         let early = facts.ordersBeforeReconcile
         if !early.isEmpty {
-            for ref in early.citations("order before reconcile") { assessment.cite(ref) }
             let declared = block.map { $0.value ? "declares block_orders_until_reconciled true at \($0.location); " : "" } ?? ""
             assessment.fail(
+                citing: early, as: "order before reconcile",
                 "\(declared)the logs show \(early.count) of \(startups) startups placing an order before any reconcile record (\(early.exampleText))",
                 fix: "Hold every new order until the startup reconcile (open orders, positions) has finished, and log a reconcile record when it does."
             )
         }
         let again = facts.resubmittedAfterRestart
         if !again.isEmpty {
-            for ref in again.citations("client order id submitted again after a restart") { assessment.cite(ref) }
             assessment.fail(
+                citing: again, as: "client order id submitted again after a restart",
                 "the logs show \(again.count) client order id\(again.count == 1 ? "" : "s") submitted again after a restart (\(again.exampleText))",
                 fix: "Adopt the orders found by the startup reconcile instead of re-placing them, and derive new ids from state that survives a restart (never restart a counter at 1)."
             )

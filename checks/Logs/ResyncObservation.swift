@@ -35,25 +35,25 @@ struct ResyncObservation: LogObservation {
         }
         let full = facts.fullResyncs
         if !full.isEmpty {
-            for ref in full.citations("full resync") { assessment.cite(ref) }
             let declared = streams.resyncMode.map { $0.value != .full ? "declares mode \($0.value.rawValue) at \($0.location); " : "" } ?? ""
             assessment.fail(
+                citing: full, as: "full resync",
                 "\(declared)the logs show \(full.count) of \(resyncs) resyncs refetching full state (mode full) (\(full.exampleText))",
                 fix: "Resync by replaying missed deltas or by a depth-bounded snapshot, never by refetching every order, trade and balance."
             )
         }
         if let bound = streams.resyncMaxItems, !facts.resyncsOverItemBound.isEmpty {
             let over = facts.resyncsOverItemBound
-            for ref in over.citations("resync over max_items \(bound.value)") { assessment.cite(ref) }
             assessment.fail(
+                citing: over, as: "resync over max_items \(bound.value)",
                 "the logs show \(over.count) resync\(over.count == 1 ? "" : "s") over the declared max_items \(bound.value) at \(bound.location) (largest \(Int(facts.largestResyncItems?.value ?? 0)) items; \(over.exampleText))",
                 fix: "Cap the resync at the book depth the bot needs (or raise streams.resync.max_items to what it really fetches)."
             )
         }
         if let bound = streams.resyncMaxSeconds, !facts.resyncsOverDurationBound.isEmpty {
             let over = facts.resyncsOverDurationBound
-            for ref in over.citations("resync over max_duration_s \(bound.value)") { assessment.cite(ref) }
             assessment.fail(
+                citing: over, as: "resync over max_duration_s \(bound.value)",
                 "the logs show \(over.count) resync\(over.count == 1 ? "" : "s") taking longer than the declared max_duration_s \(bound.value) at \(bound.location) (longest \(ReconnectObservation.ms(facts.longestResyncMs?.value ?? 0)) ms; \(over.exampleText))",
                 fix: "Bound the resync's time (a smaller snapshot, a deadline that falls back to halting) or declare the bound it really keeps."
             )

@@ -53,8 +53,8 @@ struct SequenceObservation: LogObservation {
         }
         let declared = declaredTracking.map { $0.value ? "declares sequence_tracking true at \($0.location); " : "" } ?? ""
         if facts.sequencedMessages == 0 {
-            for ref in facts.unsequencedMessages.citations("ws_message without \(fields)") { assessment.cite(ref) }
             assessment.fail(
+                citing: facts.unsequencedMessages, as: "ws_message without \(fields)",
                 "\(declared)none of the \(messages) ws_message records in the logs carries \(fields) (\(facts.unsequencedMessages.exampleText))",
                 fix: "Log the exchange's sequence fields (\(fields)) on each stream message record, or map the bot's names for them under logs.fields in preflight.yml."
             )
@@ -63,8 +63,8 @@ struct SequenceObservation: LogObservation {
         assessment.cite(EvidenceRef(.logs, at: readLocation, summary))
         let unmatched = facts.unmatchedGaps
         if !unmatched.isEmpty {
-            for ref in unmatched.citations("gap without a ws_gap record") { assessment.cite(ref) }
             assessment.fail(
+                citing: unmatched, as: "gap without a ws_gap record",
                 "\(declared)preflight found \(unmatched.count) gap\(unmatched.count == 1 ? "" : "s") in the logged sequence numbers with no ws_gap record from the bot within \(windowText) (\(unmatched.exampleText))",
                 fix: "Compare \(fields) of each message with the previous one; on a gap, log a ws_gap record for the stream and resync (or halt)."
             )

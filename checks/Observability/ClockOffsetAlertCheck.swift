@@ -120,8 +120,8 @@ public struct ClockOffsetAlertCheck: Check {
         if let coverage = logs?.requests.clockOffsetCoverage, coverage.records > 0 {
             let carried = "clock_offset_ms on \(coverage.percentText) of \(coverage.records) signed requests"
             if (coverage.share ?? 0) < required {
-                for ref in coverage.missing.citations("signed request without clock_offset_ms") { assessment.cite(ref) }
                 assessment.fail(
+                    citing: coverage.missing, as: "signed request without clock_offset_ms",
                     "logs show \(carried) (missing e.g. at \(coverage.missing.exampleText)); the rule is \(NumberText.whole(required * 100))%",
                     fix: "Log clock_offset_ms on every signed request record and keep clock.logs_offset: true in \(manifestPath)."
                 )
@@ -183,8 +183,8 @@ public struct ClockOffsetAlertCheck: Check {
         let window = Int(alerts.alertWindowMs / 1000)
         let unalerted = alerts.unalertedCrossings
         if !unalerted.isEmpty {
-            for ref in unalerted.citations("offset beyond \(threshold) ms without an alert") { assessment.cite(ref) }
             assessment.fail(
+                citing: unalerted, as: "offset beyond \(threshold) ms without an alert",
                 "logged offsets crossed the \(threshold) ms alert threshold \(unalerted.count) time\(unalerted.count == 1 ? "" : "s") "
                     + "without an alert record within \(window) s (\(unalerted.exampleText))",
                 fix: """

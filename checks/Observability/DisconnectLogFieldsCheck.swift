@@ -74,8 +74,8 @@ public struct DisconnectLogFieldsCheck: Check {
         let minimum = policy[.fieldCoverage]
         let coverage = Self.judgeFieldCoverage(facts, minimum: minimum, manifest: manifest, into: &assessment)
         if !unlogged.isEmpty {
-            for ref in unlogged.citations("reconnect without a ws_disconnect record") { assessment.cite(ref) }
             assessment.fail(
+                citing: unlogged, as: "reconnect without a ws_disconnect record",
                 "\(unlogged.count) reconnection\(unlogged.count == 1 ? "" : "s") had no ws_disconnect record before \(unlogged.count == 1 ? "it" : "them") (\(unlogged.exampleText))",
                 fix: "Log a ws_disconnect record each time a stream closes, before the bot reconnects it."
             )

@@ -145,8 +145,8 @@ public struct HealthMonitoringCheck: Check {
         let measured = "\(facts.heartbeats) heartbeats, longest gap \(longest.map { "\(Self.seconds($0.value)) s" } ?? "-")\(facts.silenceAfterLastHeartbeatMs.map { ", \(Self.seconds($0.value)) s of records after the last one" } ?? "") (logs)"
         let gaps = facts.heartbeatGapsOverLimit
         if !gaps.isEmpty {
-            for ref in gaps.citations("heartbeat gap over \(Self.seconds(limitMs)) s") { assessment.cite(ref) }
             assessment.fail(
+                citing: gaps, as: "heartbeat gap over \(Self.seconds(limitMs)) s",
                 "the logs show \(gaps.count) heartbeat gap\(gaps.count == 1 ? "" : "s") over \(limitText); the longest is \(longest.map { "\(Self.seconds($0.value)) s at \($0.location.fileAndLine)" } ?? "-")",
                 fix: "Find what stalled the bot at \(gaps.exampleText) (a blocked event loop, a hung request), emit the heartbeat from a task nothing else can block, and alert when it is late."
             )

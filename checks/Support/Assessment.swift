@@ -20,6 +20,12 @@ struct Assessment: Sendable {
         problems.append(Problem(status: .fail, message: message, fix: fix))
     }
 
+    /// Fails on what the tally counted, citing each of its samples as `what` first.
+    mutating func fail(citing tally: LogRecordTally, as what: String, _ message: String, fix: String) {
+        for ref in tally.citations(what) { cite(ref) }
+        fail(message, fix: fix)
+    }
+
     mutating func warn(_ message: String, fix: String) {
         problems.append(Problem(status: .warn, message: message, fix: fix))
     }

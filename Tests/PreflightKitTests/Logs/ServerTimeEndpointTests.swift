@@ -17,6 +17,12 @@ struct ServerTimeEndpointTests {
         ("/API/V3/TIME", false),
         ("???", false),
         ("", false),
+        // Characters, not bytes, once the text is not ASCII: a combining mark makes "?\u{301}" no question
+        // mark, and a prepended sign joins the slash after it.
+        ("/api/v3/time?\u{301}", false),
+        ("x?\u{301}/api/v3/time", true),
+        ("\u{0600}/api/v3/time", false),
+        ("https://exämple.com/api/v3/time?x=ü", true),
     ])
     func binance(_ endpoint: String, _ expected: Bool) {
         #expect(ServerTimeEndpoint.matches(endpoint, exchange: .binance) == expected)

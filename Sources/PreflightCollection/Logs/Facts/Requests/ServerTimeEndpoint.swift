@@ -15,12 +15,17 @@ enum ServerTimeEndpoint {
     }
 
     /// Whether a logged endpoint (a path, or a whole URL, perhaps with a query) is that endpoint.
-    /// Bytes, not characters: it runs on every request record, and the paths are ASCII. Leading `?`s are
-    /// passed over, as a split on `?` would.
+    /// Bytes, not characters, for an ASCII endpoint: it runs on every request record. Leading `?`s are passed
+    /// over, as a split on `?` would. Other text is compared by characters, where a combining mark or a
+    /// prepended sign joins the byte beside it into a character of its own.
     static func matches(_ endpoint: String?, exchange: Exchange) -> Bool {
         guard let endpoint else { return false }
-        let path = path(for: exchange).utf8
         let bytes = endpoint.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let bare = endpoint.split(separator: "?", maxSplits: 1).first.map(String.init) ?? endpoint
+            return bare.hasSuffix(path(for: exchange))
+        }
+        let path = path(for: exchange).utf8
         let question = UInt8(ascii: "?")
         let start = bytes.firstIndex { $0 != question } ?? bytes.endIndex
         let end = bytes[start...].firstIndex(of: question) ?? bytes.endIndex
