@@ -1,3 +1,4 @@
+import Foundation
 import PreflightModel
 
 /// The exchange's server-time endpoint, so that a fresh measurement of the exchange's clock shows in the
@@ -19,17 +20,31 @@ enum ServerTimeEndpoint {
     /// over, as a split on `?` would. Other text is compared by characters, where a combining mark or a
     /// prepended sign joins the byte beside it into a character of its own.
     static func matches(_ endpoint: String?, exchange: Exchange) -> Bool {
-        guard let endpoint else { return false }
-        let bytes = endpoint.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            let bare = endpoint.split(separator: "?", maxSplits: 1).first.map(String.init) ?? endpoint
-            return bare.hasSuffix(path(for: exchange))
+        guard var endpoint else { return false }
+        var path = path(for: exchange)
+        let byBytes: Bool? = endpoint.withUTF8 { bytes in
+            path.withUTF8 { path in asciiMatch(bytes, path) }
         }
-        let path = path(for: exchange).utf8
+        if let byBytes { return byBytes }
+        let bare = endpoint.split(separator: "?", maxSplits: 1).first.map(String.init) ?? endpoint
+        return bare.hasSuffix(path)
+    }
+
+    /// Whether the part before the first `?` (leading ones passed over) ends with `path`; nil when the
+    /// endpoint is not ASCII.
+    private static func asciiMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ path: UnsafeBufferPointer<UInt8>) -> Bool? {
         let question = UInt8(ascii: "?")
-        let start = bytes.firstIndex { $0 != question } ?? bytes.endIndex
-        let end = bytes[start...].firstIndex(of: question) ?? bytes.endIndex
-        let bare = bytes[start..<end]
-        return bare.count >= path.count && bare.suffix(path.count).elementsEqual(path)
+        var start = 0
+        var end: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == question, end == nil {
+                if index == start { start += 1 } else { end = index }
+            }
+        }
+        let stop = end ?? bytes.count
+        guard stop - start >= path.count else { return false }
+        return memcmp(bytes.baseAddress! + (stop - path.count), path.baseAddress!, path.count) == 0
     }
 }
