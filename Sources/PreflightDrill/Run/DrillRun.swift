@@ -69,12 +69,12 @@ public struct DrillRun: Sendable {
     static func monotonicNanoseconds() -> Int64 { Int64(DispatchTime.now().uptimeNanoseconds) }
 
     /// How long the bot may take to connect before the scenario's clock starts anyway.
-    public var connectTimeoutSeconds: Double = 60
+    static let connectTimeoutSeconds = 60.0
 
     /// The scenario's clock starts at the bot's first connection to the stand-in: a bot still importing its
     /// libraries when the first fault is armed would meet it at start-up, not while trading.
     private func waitForTheBot(_ server: StandInServer, director: DrillProcessDirector) async {
-        let deadline = Self.monotonicNanoseconds() + Int64(connectTimeoutSeconds * 1e9)
+        let deadline = Self.monotonicNanoseconds() + Int64(Self.connectTimeoutSeconds * 1e9)
         while server.acceptedConnections == 0, Self.monotonicNanoseconds() < deadline {
             if let bot = director.bot, !bot.isRunning { return }
             try? await Task.sleep(nanoseconds: 20_000_000)

@@ -49,7 +49,7 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
     private mutating func request(_ event: LogEvent, at ms: Int64, into bucket: inout LogTimeline.Bucket) {
         let isPrivate = event.signed == true
         if isPrivate { bucket.privateRequests += 1 } else { bucket.publicRequests += 1 }
-        if let endpoint = event.endpoint, event.method == "POST" || event.method == "DELETE", Self.namesOrders(endpoint) {
+        if event.isOrderPlacement || event.isOrderCancellation {
             bucket.orderRequests += 1
         }
         switch event.status ?? 0 {
@@ -68,12 +68,6 @@ struct TimelineLogFactsBuilder: LogFactsBuilder {
         }
         if let window = event.recvWindowMs { recvWindowMs = max(recvWindowMs ?? window, window) }
         retry(event, at: ms)
-    }
-
-    /// "order" in the endpoint, any case: by bytes when it is ASCII (the usual case, per request record), else
-    /// by characters, so that "order" followed by a combining mark is not "order".
-    private static func namesOrders(_ endpoint: String) -> Bool {
-        endpoint.utf8.allSatisfy { $0 < 0x80 } ? EndpointWord.order.occurs(in: endpoint) : endpoint.lowercased().contains("order")
     }
 
     private mutating func retry(_ event: LogEvent, at ms: Int64) {
