@@ -29,18 +29,3 @@ extension ManifestSpelling where Self: RawRepresentable, RawValue == String {
 extension Array: ManifestSpelling where Element: ManifestSpelling {
     public var manifestSpelling: String { "[" + map(\.manifestSpelling).joined(separator: ", ") + "]" }
 }
-
-extension Exchange: ManifestSpelling {}
-extension BotSection.Mode: ManifestSpelling {}
-extension BotSection.Market: ManifestSpelling {}
-extension CredentialsSection.Permission: ManifestSpelling {}
-extension Backoff.Kind: ManifestSpelling {}
-extension Backoff.Jitter: ManifestSpelling {}
-extension ErrorHandlingSection.Action: ManifestSpelling {}
-extension StreamsSection.GapAction: ManifestSpelling {}
-extension StreamsSection.ResyncMode: ManifestSpelling {}
-extension RecoverySection.Scope: ManifestSpelling {}
-extension OrdersSection.UnknownOutcome: ManifestSpelling {}
-extension KillSwitchSection.Kind: ManifestSpelling {}
-extension LogsSection.Format: ManifestSpelling {}
-extension LogsSection.TimeFormat: ManifestSpelling {}

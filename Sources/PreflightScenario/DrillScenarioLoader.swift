@@ -27,12 +27,8 @@ public enum DrillScenarioLoader {
     public static let maximumDurationSeconds = 3600.0
 
     public static func load(path: String) throws -> DrillScenario {
-        switch BoundedFile.read(path, limit: 1 << 20) {
-        case .success(let data):
-            return try parse(String(decoding: data, as: UTF8.self), path: path)
-        case .failure(let failure):
-            throw InputError("\(path): cannot read the scenario: \(failure)")
-        }
+        let data = try BoundedFile.input(path, limit: 1 << 20, what: "the scenario")
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> DrillScenario {

@@ -36,6 +36,15 @@ public enum BoundedFile {
         read(path, limit: limit, refuseLarger: true)
     }
 
+    /// The whole of a file the user named as `what` (the baseline, the scenario…); a failure is an
+    /// `InputError` that names the file and what it was to be.
+    public static func input(_ path: String, limit: Int, what: String) throws -> Data {
+        switch read(path, limit: limit) {
+        case .success(let data): data
+        case .failure(let failure): throw InputError("\(path): cannot read \(what): \(failure)")
+        }
+    }
+
     /// At most `limit + 1` bytes from its start: enough to tell that it went on past the cap.
     public static func prefix(_ path: String, limit: Int) -> Result<Data, Failure> {
         read(path, limit: limit, refuseLarger: false)

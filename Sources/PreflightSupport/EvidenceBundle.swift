@@ -24,8 +24,7 @@ public struct EvidenceBundle: Codable, Sendable {
     }
 
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stableOutput()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(Timestamp.iso8601Precise(date))
@@ -35,12 +34,7 @@ public struct EvidenceBundle: Codable, Sendable {
 
     /// Reads a bundle, refusing versions this preflight does not know before decoding the rest.
     public static func read(path: String) throws -> EvidenceBundle {
-        let data: Data
-        switch BoundedFile.read(path, limit: BoundedFile.Limit.bundle) {
-        case .success(let read): data = read
-        case .failure(let failure): throw InputError("\(path): cannot read the evidence bundle: \(failure)")
-        }
-        return try decode(data, path: path)
+        try decode(BoundedFile.input(path, limit: BoundedFile.Limit.bundle, what: "the evidence bundle"), path: path)
     }
 
     /// Decodes a bundle's bytes; `path` names it in errors.

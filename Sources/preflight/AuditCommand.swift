@@ -28,11 +28,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this moment (ISO 8601), for reproducible reports.", valueName: "TIME"))
     var now: String?
 
-    @Flag(name: .long, help: "Read this machine's clock sync (timesyncd, chrony, ntpd, kernel). Only on the bot's host.")
-    var host = false
-
-    @Option(name: .customLong("host-captures"), help: ArgumentHelp("Read the bot host's clock sync from outputs captured there (see README).", valueName: "DIR"))
-    var hostCaptures: String?
+    @OptionGroup var hostClock: HostClockOptions
 
     @Option(name: .long, help: ArgumentHelp("Audit a freqtrade or hummingbot bot from its own config; --manifest then names that config (default config.json, conf/conf_client.yml).", valueName: "NAME"))
     var framework: FrameworkName?
@@ -51,7 +47,6 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if !(0.1...600).contains(timeout.seconds) { throw ValidationError("--timeout must be between 100ms and 10m, got \(timeout)") }
-        if host && hostCaptures != nil { throw ValidationError("--host and --host-captures exclude each other") }
         if let now, Timestamp.parse(now) == nil {
             throw ValidationError("--now expects an ISO 8601 time such as 2026-11-25T12:00:00Z, got '\(now)'")
         }
@@ -67,8 +62,7 @@ struct InputOptions: ParsableArguments {
             transport: URLSessionTransport(), environment: ProcessInfo.processInfo.environment,
             requestTimeout: .milliseconds(min(3000, timeout.milliseconds)), deadline: .milliseconds(timeout.milliseconds)
         )
-        let hostChoice: HostCollection? = host ? .live : hostCaptures.map { .captured(folder: $0) }
-        var audit = EvidenceCollection(manifestPath: manifest, now: moment, host: try hostChoice?.collector(), exchange: probes)
+        var audit = EvidenceCollection(manifestPath: manifest, now: moment, host: try hostClock.collector(), exchange: probes)
         audit.logs = LogEvidenceCollector(inputs: logs.isEmpty ? nil : logs, progress: ProgressLine.forStandardError())
         if let source = framework?.source(exchange: exchange) {
             audit.framework = source

@@ -36,11 +36,7 @@ struct DrillCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("More log samples besides the bot's captured output; repeatable.", valueName: "PATH"))
     var logs: [String] = []
 
-    @Option(name: .customLong("host-captures"), help: ArgumentHelp("Read the bot host's clock sync from outputs captured there.", valueName: "DIR"))
-    var hostCaptures: String?
-
-    @Flag(name: .long, help: "Also read this machine's clock sync.")
-    var host = false
+    @OptionGroup var hostClock: HostClockOptions
 
     @Option(name: .long, help: ArgumentHelp("Also write the evidence bundle to FILE, for `preflight evaluate`.", valueName: "FILE"))
     var bundle: String?
@@ -51,7 +47,6 @@ struct DrillCommand: AsyncParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        if host && hostCaptures != nil { throw ValidationError("--host and --host-captures exclude each other") }
         _ = try listenPort()
     }
 
@@ -82,7 +77,7 @@ struct DrillCommand: AsyncParsableCommand {
             throw InputError("drill: \(error)")
         }
         var collection = EvidenceCollection(
-            manifestPath: manifestPath, now: now, host: try (host ? HostCollection.live : hostCaptures.map { .captured(folder: $0) })?.collector()
+            manifestPath: manifestPath, now: now, host: try hostClock.collector()
         )
         collection.framework = source
         collection.logs = LogEvidenceCollector(inputs: Self.logInputs(logs, manifest: loaded) + outcome.capturedLogs)

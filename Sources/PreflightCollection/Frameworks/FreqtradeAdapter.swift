@@ -10,14 +10,9 @@ public enum FreqtradeAdapter {
         let config = try ConfigDocument(path: configPath)
         let bot = try Self.bot(config, configPath: configPath)
         let exchange = bot.exchange.value
-        var manifest = Manifest(path: configPath, bot: bot)
-        manifest.derivedFrom = framework
-        var logs = LogsSection()
-        logs.format = Located(.freqtrade, at: builtIn(framework, "plain-text log format"))
-        manifest.logs = logs
         // `freqtrade new-config` writes the key as exchange.api_key (templates/subtemplates/exchange_binance.j2);
         // exchange.py:414-416 reads api_key, then apiKey, then the deprecated key.
-        manifest.inlineSecrets = config.secrets([
+        var manifest = Manifest.derived(from: framework, config: config, bot: bot, logFormat: .freqtrade, secretKeyPaths: [
             "exchange.api_key", "exchange.apiKey", "exchange.key", "exchange.secret", "exchange.password", "exchange.uid",
             "telegram.token", "api_server.password", "api_server.jwt_secret_key", "api_server.ws_token",
         ])

@@ -23,12 +23,7 @@ public enum HummingbotAdapter {
         var bot = BotSection(name: name, exchange: Located(exchange, at: connector.location))
         let perpetual = connector.value.hasSuffix("_perpetual")
         bot.markets = Located([perpetual ? .futures : .spot], at: connector.location)
-        var manifest = Manifest(path: configPath, bot: bot)
-        manifest.derivedFrom = framework
-        var logs = LogsSection()
-        logs.format = Located(.hummingbot, at: builtIn(framework, "plain-text log format"))
-        manifest.logs = logs
-        manifest.inlineSecrets = config.secrets([
+        var manifest = Manifest.derived(from: framework, config: config, bot: bot, logFormat: .hummingbot, secretKeyPaths: [
             "telegram_mode.telegram_token", "db_mode.db_password", "mqtt_bridge.mqtt_password",
         ])
 

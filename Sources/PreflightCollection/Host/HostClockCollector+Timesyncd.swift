@@ -4,118 +4,104 @@ import PreflightSupport
 
 /// systemd-timesyncd: timedatectl's switches and properties, then its status file.
 extension HostClockCollector {
-    /// One step of reading a time source: what it read, or the attempt the source ends with.
-    enum SourceStep<Value> {
-        case read(Value)
-        case ended(TimeSourceAttempt)
+    /// The attempt a time source ends with when one of its steps cannot go on.
+    struct SourceEnded: Error {
+        let attempt: TimeSourceAttempt
     }
 
     func timesyncd(markerAge: Double?) -> TimeSourceAttempt {
         var consulted: [String] = []
-        let ntp: (enabled: Bool, synchronised: Bool)
-        switch timesyncdNTPSwitches(consulted: &consulted) {
-        case .read(let switches): ntp = switches
-        case .ended(let attempt): return attempt
+        do {
+            let ntp = try timesyncdNTPSwitches(consulted: &consulted)
+            let (timesync, maxText, maxSeconds) = try timesyncdProperties(consulted: &consulted)
+            var status = TimeSyncStatus(
+                active: ntp.enabled, synchronised: ntp.synchronised,
+                synchronisedBecause: "NTPSynchronized=\(ntp.synchronised ? "yes" : "no"), NTP=\(ntp.enabled ? "yes" : "no")",
+                server: timesync["ServerName"].flatMap { $0.isEmpty ? nil : $0 } ?? timesync["ServerAddress"],
+                currentPollSeconds: timesync["PollIntervalUSec"].flatMap(SystemdDuration.seconds),
+                pollCeiling: PollCeiling(seconds: Int(exactly: maxSeconds.rounded()) ?? 0, origin: "PollIntervalMaxUSec=\(maxText)")
+            )
+            if let message = timesync["NTPMessage"], let stratum = Self.field("Stratum", in: message) {
+                status.stratum = Int(stratum)
+            }
+            if let markerAge {
+                status.lastSyncAgeSeconds = markerAge
+                status.lastSyncAgeSource = "modification time of \(files.cite(Self.timesyncMarker))"
+            }
+            if let ended = readTimesyncStatus(into: &status, consulted: &consulted) { return ended }
+            return .used(.timesyncd, status, consulted: consulted)
+        } catch {
+            return error.attempt
         }
-        let timesync: [String: String]
-        let maxText: String
-        let maxSeconds: Double
-        switch timesyncdProperties(consulted: &consulted) {
-        case .read(let read): (timesync, maxText, maxSeconds) = read
-        case .ended(let attempt): return attempt
-        }
-        var status = TimeSyncStatus(
-            active: ntp.enabled, synchronised: ntp.synchronised,
-            synchronisedBecause: "NTPSynchronized=\(ntp.synchronised ? "yes" : "no"), NTP=\(ntp.enabled ? "yes" : "no")",
-            server: timesync["ServerName"].flatMap { $0.isEmpty ? nil : $0 } ?? timesync["ServerAddress"],
-            currentPollSeconds: timesync["PollIntervalUSec"].flatMap(SystemdDuration.seconds),
-            pollCeiling: PollCeiling(seconds: Int(exactly: maxSeconds.rounded()) ?? 0, origin: "PollIntervalMaxUSec=\(maxText)")
-        )
-        if let message = timesync["NTPMessage"], let stratum = Self.field("Stratum", in: message) {
-            status.stratum = Int(stratum)
-        }
-        if let markerAge {
-            status.lastSyncAgeSeconds = markerAge
-            status.lastSyncAgeSource = "modification time of \(files.cite(Self.timesyncMarker))"
-        }
-        if let ended = readTimesyncStatus(into: &status, consulted: &consulted) { return ended }
-        return .used(.timesyncd, status, consulted: consulted)
     }
 
     /// Runs a timedatectl command and cites it; one that could not run ends the timesyncd attempt.
-    private func runCited(_ command: Command, consulted: inout [String]) -> SourceStep<CommandResult> {
+    private func runCited(_ command: Command, consulted: inout [String]) throws(SourceEnded) -> CommandResult {
         let result = runner.run(command)
         consulted.append(runner.cite(command))
         if let problem = HostCommandProblem.describe(result, command: command) {
-            return .ended(problem.attempt(.timesyncd, consulted: consulted))
+            throw SourceEnded(attempt: problem.attempt(.timesyncd, consulted: consulted))
         }
-        return .read(result)
+        return result
+    }
+
+    /// A timedatectl command's `Name=value` lines; output that is not that ends the timesyncd attempt.
+    private func properties(of result: CommandResult, from command: Command, consulted: [String]) throws(SourceEnded) -> [String: String] {
+        switch KeyValueOutput.parse(result.stdout) {
+        case .success(let values): return values
+        case .failure(let problem):
+            throw SourceEnded(attempt: .failed(.timesyncd, "unexpected output from \(command.display): \(problem.message)", consulted: consulted))
+        }
     }
 
     /// `timedatectl show`: whether NTP is enabled and whether the clock is synchronised.
-    func timesyncdNTPSwitches(consulted: inout [String]) -> SourceStep<(enabled: Bool, synchronised: Bool)> {
+    func timesyncdNTPSwitches(consulted: inout [String]) throws(SourceEnded) -> (enabled: Bool, synchronised: Bool) {
         let show = command("timedatectl", ["show"])
-        let showResult: CommandResult
-        switch runCited(show, consulted: &consulted) {
-        case .read(let result): showResult = result
-        case .ended(let attempt): return .ended(attempt)
-        }
+        let showResult = try runCited(show, consulted: &consulted)
         guard showResult.succeeded else {
             let said = showResult.stderr + showResult.stdout
             if said.contains("not been booted with systemd") {
-                return .ended(.skipped(.timesyncd, "systemd is not PID 1", consulted: consulted))
+                throw SourceEnded(attempt: .skipped(.timesyncd, "systemd is not PID 1", consulted: consulted))
             }
             if said.contains("Failed to connect to bus") {
-                return .ended(.skipped(.timesyncd, "systemd's bus is not reachable (\(showResult.firstMessage ?? "no message"))", consulted: consulted))
+                let reason = "systemd's bus is not reachable (\(showResult.firstMessage ?? "no message"))"
+                throw SourceEnded(attempt: .skipped(.timesyncd, reason, consulted: consulted))
             }
-            return .ended(.failed(.timesyncd, HostCommandProblem.exitReason(showResult, command: show), consulted: consulted))
+            throw SourceEnded(attempt: .failed(.timesyncd, HostCommandProblem.exitReason(showResult, command: show), consulted: consulted))
         }
-        let properties: [String: String]
-        switch KeyValueOutput.parse(showResult.stdout) {
-        case .success(let values): properties = values
-        case .failure(let problem): return .ended(.failed(.timesyncd, "unexpected output from \(show.display): \(problem.message)", consulted: consulted))
-        }
+        let properties = try properties(of: showResult, from: show, consulted: consulted)
         guard let ntpEnabled = KeyValueOutput.bool(properties["NTP"]),
               let ntpSynchronised = KeyValueOutput.bool(properties["NTPSynchronized"])
         else {
-            return .ended(.failed(.timesyncd, """
+            throw SourceEnded(attempt: .failed(.timesyncd, """
                 unexpected output from \(show.display): NTP=\(properties["NTP"] ?? "(missing)"), \
                 NTPSynchronized=\(properties["NTPSynchronized"] ?? "(missing)") (expected yes or no)
                 """, consulted: consulted))
         }
-        return .read((ntpEnabled, ntpSynchronised))
+        return (ntpEnabled, ntpSynchronised)
     }
 
     /// `timedatectl show-timesync`: the daemon's properties, with its poll ceiling as written and in seconds.
     func timesyncdProperties(
         consulted: inout [String]
-    ) -> SourceStep<(properties: [String: String], maxText: String, maxSeconds: Double)> {
+    ) throws(SourceEnded) -> (properties: [String: String], maxText: String, maxSeconds: Double) {
         let showTimesync = command("timedatectl", ["show-timesync"])
-        let timesyncResult: CommandResult
-        switch runCited(showTimesync, consulted: &consulted) {
-        case .read(let result): timesyncResult = result
-        case .ended(let attempt): return .ended(attempt)
-        }
+        let timesyncResult = try runCited(showTimesync, consulted: &consulted)
         guard timesyncResult.succeeded else {
-            return .ended(.skipped(
+            throw SourceEnded(attempt: .skipped(
                 .timesyncd,
                 "systemd-timesyncd is not running (\(showTimesync.display): \(timesyncResult.firstMessage ?? "exit status \(HostCommandProblem.exitStatus(timesyncResult))"))",
                 consulted: consulted
             ))
         }
-        let timesync: [String: String]
-        switch KeyValueOutput.parse(timesyncResult.stdout) {
-        case .success(let values): timesync = values
-        case .failure(let problem):
-            return .ended(.failed(.timesyncd, "unexpected output from \(showTimesync.display): \(problem.message)", consulted: consulted))
-        }
+        let timesync = try properties(of: timesyncResult, from: showTimesync, consulted: consulted)
         guard let maxText = timesync["PollIntervalMaxUSec"], let maxSeconds = SystemdDuration.seconds(maxText) else {
-            return .ended(.failed(.timesyncd, """
+            throw SourceEnded(attempt: .failed(.timesyncd, """
                 unexpected output from \(showTimesync.display): PollIntervalMaxUSec is \
                 \(timesync["PollIntervalMaxUSec"].map { "'\($0)'" } ?? "missing")
                 """, consulted: consulted))
         }
-        return .read((timesync, maxText, maxSeconds))
+        return (timesync, maxText, maxSeconds)
     }
 
     /// `timedatectl timesync-status`, when it answers: the offset, and no NTP reply yet means not synchronised.

@@ -182,39 +182,36 @@ extension LogLineParser {
         case UInt8(ascii: "f"): return scanLiteral(p, start, n, "false")
         case UInt8(ascii: "n"): return scanLiteral(p, start, n, "null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return scanNumber(p, start, n)
-        case UInt8(ascii: "["):
-            var i = skipWhitespace(p, start + 1, n)
-            guard i < n else { return -1 }
-            if p[i] == UInt8(ascii: "]") { return i + 1 }
-            while true {
-                i = skipValue(p, i, n, depth: depth + 1)
-                guard i > 0 else { return -1 }
-                i = skipWhitespace(p, i, n)
-                guard i < n else { return -1 }
-                if p[i] == UInt8(ascii: "]") { return i + 1 }
-                guard p[i] == UInt8(ascii: ",") else { return -1 }
-                i = skipWhitespace(p, i + 1, n)
-            }
-        case UInt8(ascii: "{"):
-            var i = skipWhitespace(p, start + 1, n)
-            guard i < n else { return -1 }
-            if p[i] == UInt8(ascii: "}") { return i + 1 }
-            while true {
+        case UInt8(ascii: "["): return skipContainer(p, start, n, close: UInt8(ascii: "]"), keyed: false, depth: depth)
+        case UInt8(ascii: "{"): return skipContainer(p, start, n, close: UInt8(ascii: "}"), keyed: true, depth: depth)
+        default:
+            return -1
+        }
+    }
+
+    /// Validates the array or object opened at `start` (its members: values, or keys with values, between
+    /// commas) and returns the index past `close`, or -1.
+    private func skipContainer(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int, close: UInt8, keyed: Bool, depth: Int) -> Int {
+        var i = skipWhitespace(p, start + 1, n)
+        guard i < n else { return -1 }
+        if p[i] == close { return i + 1 }
+        var escaped = false
+        while true {
+            if keyed {
                 guard i < n, p[i] == quote else { return -1 }
                 i = scanString(p, i + 1, n, escaped: &escaped)
                 guard i > 0 else { return -1 }
                 i = skipWhitespace(p, i, n)
                 guard i < n, p[i] == UInt8(ascii: ":") else { return -1 }
-                i = skipValue(p, skipWhitespace(p, i + 1, n), n, depth: depth + 1)
-                guard i > 0 else { return -1 }
-                i = skipWhitespace(p, i, n)
-                guard i < n else { return -1 }
-                if p[i] == UInt8(ascii: "}") { return i + 1 }
-                guard p[i] == UInt8(ascii: ",") else { return -1 }
                 i = skipWhitespace(p, i + 1, n)
             }
-        default:
-            return -1
+            i = skipValue(p, i, n, depth: depth + 1)
+            guard i > 0 else { return -1 }
+            i = skipWhitespace(p, i, n)
+            guard i < n else { return -1 }
+            if p[i] == close { return i + 1 }
+            guard p[i] == UInt8(ascii: ",") else { return -1 }
+            i = skipWhitespace(p, i + 1, n)
         }
     }
 

@@ -5,12 +5,6 @@ public struct DrillCredentials: Sendable {
     public var apiSecret: String
     public var passphrase: String
 
-    public init(apiKey: String, apiSecret: String, passphrase: String) {
-        self.apiKey = apiKey
-        self.apiSecret = apiSecret
-        self.passphrase = passphrase
-    }
-
     public static func generate() -> DrillCredentials {
         var generator = SystemRandomNumberGenerator()
         func token(_ count: Int) -> String {

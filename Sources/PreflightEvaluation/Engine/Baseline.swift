@@ -36,18 +36,11 @@ public struct Baseline: Codable, Sendable, Equatable {
     }
 
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try JSONEncoder.stableOutput().encode(self)
     }
 
     public static func read(path: String) throws -> Baseline {
-        let data: Data
-        switch BoundedFile.read(path, limit: BoundedFile.Limit.baseline) {
-        case .success(let read): data = read
-        case .failure(let failure): throw InputError("\(path): cannot read the baseline: \(failure)")
-        }
-        return try decode(data, path: path)
+        try decode(BoundedFile.input(path, limit: BoundedFile.Limit.baseline, what: "the baseline"), path: path)
     }
 
     /// Decodes a baseline's bytes; `path` names it in errors.

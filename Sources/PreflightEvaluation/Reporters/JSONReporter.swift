@@ -1,4 +1,5 @@
 import Foundation
+import PreflightSupport
 
 /// The versioned JSON report for dashboards. Keys are sorted, so two runs differ only in `generated_at`.
 public struct JSONReporter: Sendable {
@@ -11,8 +12,7 @@ public struct JSONReporter: Sendable {
 
 enum JSONOutput {
     static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stableOutput()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let data = try encoder.encode(value)
         return String(decoding: data, as: UTF8.self) + "\n"

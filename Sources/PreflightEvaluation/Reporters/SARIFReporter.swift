@@ -40,9 +40,7 @@ public struct SARIFReporter: Sendable {
         let log = SARIF.Log(runs: [SARIF.Run(tool: .init(driver: driver), results: results,
                                              properties: ["score": report.score.map { NumberText.short($0) } ?? "n/a",
                                                           "coverage": "\(report.coverage.evaluated) of \(report.coverage.total)"])])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+        return String(decoding: try JSONEncoder.stableOutput().encode(log), as: UTF8.self) + "\n"
     }
 
     static func level(_ status: Status) -> String? {

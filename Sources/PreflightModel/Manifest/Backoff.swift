@@ -1,12 +1,12 @@
 /// How a bot waits between attempts: used for request retries and for stream reconnects.
 public struct Backoff: Codable, Sendable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case exponential, linear, constant, none
         /// Grows with the square of the attempt number (freqtrade's retrier).
         case quadratic
     }
 
-    public enum Jitter: String, Codable, Sendable, CaseIterable {
+    public enum Jitter: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         /// A delay drawn between 0 and the exponential ceiling.
         case full
         /// Half the ceiling plus a random half.

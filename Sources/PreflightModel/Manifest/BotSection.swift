@@ -1,10 +1,10 @@
 public struct BotSection: Codable, Sendable {
-    public enum Mode: String, Codable, Sendable, CaseIterable {
+    public enum Mode: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case trading
         case readOnly = "read_only"
     }
 
-    public enum Market: String, Codable, Sendable, CaseIterable {
+    public enum Market: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case spot, margin, futures, options
     }
 

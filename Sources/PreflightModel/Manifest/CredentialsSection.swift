@@ -1,6 +1,6 @@
 public struct CredentialsSection: Codable, Sendable {
     /// Permissions an exchange key can hold, in exchange-neutral words.
-    public enum Permission: String, Codable, Sendable, CaseIterable {
+    public enum Permission: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case read
         case spotTrade = "spot_trade"
         case marginTrade = "margin_trade"

@@ -1,6 +1,6 @@
 /// What the bot does on each class of failure.
 public struct ErrorHandlingSection: Codable, Sendable {
-    public enum Action: String, Codable, Sendable, CaseIterable {
+    public enum Action: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case halt
         case escalate
         case backoff

@@ -1,4 +1,4 @@
-public enum Exchange: String, Codable, Sendable, CaseIterable {
+public enum Exchange: String, Codable, Sendable, CaseIterable, ManifestSpelling {
     case binance
     case binanceFutures = "binance-futures"
     case bybit

@@ -1,5 +1,5 @@
 public struct KillSwitchSection: Codable, Sendable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case flagFile = "flag_file"
         case adminEndpoint = "admin_endpoint"
         case signal

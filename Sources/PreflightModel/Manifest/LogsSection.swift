@@ -1,6 +1,6 @@
 /// Where the bot's logs are and how their fields are named.
 public struct LogsSection: Codable, Sendable {
-    public enum Format: String, Codable, Sendable, CaseIterable {
+    public enum Format: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case auto, jsonl, logfmt
         /// freqtrade's plain text: `%(asctime)s - %(name)s - %(levelname)s - %(message)s`.
         case freqtrade
@@ -8,7 +8,7 @@ public struct LogsSection: Codable, Sendable {
         case hummingbot
     }
 
-    public enum TimeFormat: String, Codable, Sendable, CaseIterable {
+    public enum TimeFormat: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case auto, iso8601
         case epochSeconds = "epoch_s"
         case epochMillis = "epoch_ms"

@@ -1,6 +1,6 @@
 public struct OrdersSection: Codable, Sendable {
     /// What the bot does with an order whose outcome is unknown (timeout or 5xx).
-    public enum UnknownOutcome: String, Codable, Sendable, CaseIterable {
+    public enum UnknownOutcome: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case resendSameID = "resend_same_id"
         case queryStatus = "query_status"
         case resendNewID = "resend_new_id"

@@ -1,5 +1,5 @@
 public struct RecoverySection: Codable, Sendable {
-    public enum Scope: String, Codable, Sendable, CaseIterable {
+    public enum Scope: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case openOrders = "open_orders"
         case positions
         case balances

@@ -1,10 +1,10 @@
 /// Websocket streams: reconnects, sequence tracking and resync.
 public struct StreamsSection: Codable, Sendable {
-    public enum GapAction: String, Codable, Sendable, CaseIterable {
+    public enum GapAction: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         case resync, halt, log, ignore
     }
 
-    public enum ResyncMode: String, Codable, Sendable, CaseIterable {
+    public enum ResyncMode: String, Codable, Sendable, CaseIterable, ManifestSpelling {
         /// Replays only the updates missed.
         case delta
         /// Fetches a depth-bounded snapshot, then applies buffered deltas.

@@ -9,12 +9,4 @@ public struct StandInRequestRecord: Sendable {
     public var headerNames: [String]
     /// `"200"`, `"rejected: -1022 bad signature"`, `"fault: 429 rate limited"`, `"404 unknown path"`, …
     public var outcome: String
-
-    public init(method: String, path: String, query: String, headerNames: [String], outcome: String) {
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headerNames = headerNames
-        self.outcome = outcome
-    }
 }

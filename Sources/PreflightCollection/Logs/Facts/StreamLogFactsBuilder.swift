@@ -19,30 +19,24 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     private var lastName: String?
     private var lastSlot = 0
     private var untrackedStreams: Set<String> = []
+    /// The plain counts, kept in the facts themselves; the cited places become tallies when done.
+    private var counts = StreamLogFacts()
 
-    private var reconnectAttempts = 0
     /// Reconnections (a reconnect attempt, or a second ws_connect) of a stream whose connection had no ws_disconnect.
     private var unloggedDisconnects = CitedPositions()
     private var overlapping = CitedPositions()
     private var delays: [ReconnectDelayAccumulator]
 
     private var sharedCounters = SharedSequenceCounters()
-    private var sequencedMessages = 0
     private var unsequenced = CitedPositions()
-    private var resets = 0
-    private var gapsFound = 0
-    private var gapsMatched = 0
     private var unmatchedGaps = CitedPositions()
-    private var gapRecords = 0
 
-    private var resyncs = 0
     private var fullResyncs = CitedPositions()
     private var largestResync: (items: Int, position: LogPosition)?
     private var longestResync: (ms: Double, position: LogPosition)?
     private var overItems = CitedPositions()
     private var overDuration = CitedPositions()
 
-    private var disconnects = 0
     private var withoutCloseCode = CitedPositions()
     private var withoutLastMessageAgo = CitedPositions()
     private var withoutUptime = CitedPositions()
@@ -104,7 +98,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             states[index].delayAnchor = event.time
             return
         }
-        reconnectAttempts += 1
+        counts.reconnectAttempts += 1
         var state = states[index]
         if let opened = state.openedAt {
             unloggedDisconnects.record(event.position, "reconnect attempt on stream \(event.stream ?? "(unnamed)") whose connection from line \(opened.line) has no ws_disconnect record")
@@ -148,7 +142,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     // MARK: E2 disconnects (and the start of a reconnect episode)
 
     private mutating func disconnect(_ event: LogEvent) {
-        disconnects += 1
+        counts.disconnects += 1
         if event.closeCode == nil {
             withoutCloseCode.record(event.position, Self.absence(event, .closeCode))
         }
@@ -176,7 +170,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
 
     private mutating func message(_ event: LogEvent) {
         guard let index = index(event) else {
-            if case .unsequenced = rule.step(event, previous: nil) { unsequenced.record(event.position) } else { sequencedMessages += 1 }
+            if case .unsequenced = rule.step(event, previous: nil) { unsequenced.record(event.position) } else { counts.sequencedMessages += 1 }
             return
         }
         let step = rule == .coinbase ? coinbaseStep(event, index) : rule.step(event, previous: states[index].lastSequence)
@@ -184,7 +178,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             unsequenced.record(event.position, event.stream.map { "stream \($0)" })
             return
         }
-        sequencedMessages += 1
+        counts.sequencedMessages += 1
         states[index].sequenced = true
         if !states[index].pendingGaps.isEmpty {
             Self.expireGaps(&states[index], before: event.time, window: gapWindowNs, into: &unmatchedGaps)
@@ -195,14 +189,14 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         case .next(let last):
             states[index].lastSequence = last
         case .reset(let last):
-            resets += 1
+            counts.sequenceResets += 1
             states[index].lastSequence = last
         case .gap(let last, let expected, let got, let field):
-            gapsFound += 1
+            counts.gapsFound += 1
             states[index].lastSequence = last
             if let record = states[index].unmatchedGapRecord, event.time.nanoseconds &- record.nanoseconds <= gapWindowNs {
                 states[index].unmatchedGapRecord = nil
-                gapsMatched += 1
+                counts.gapsMatched += 1
             } else {
                 let detail = "stream \(event.stream ?? "(unnamed)"): \(field) \(got), expected \(expected)"
                 if states[index].pendingGaps.count >= StreamState.pendingGapLimit {
@@ -240,7 +234,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     }
 
     private mutating func gapRecord(_ event: LogEvent) {
-        gapRecords += 1
+        counts.gapRecords += 1
         guard let index = index(event) else { return }
         var state = states[index]
         Self.expireGaps(&state, before: event.time, window: gapWindowNs, into: &unmatchedGaps)
@@ -250,7 +244,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
             state.unmatchedGapRecord = event.time
         } else {
             state.pendingGaps.removeFirst()
-            gapsMatched += 1
+            counts.gapsMatched += 1
             // The bot is about to resync: its next message starts the sequence again.
             state.lastSequence = nil
             state.sharedCounter = nil
@@ -261,7 +255,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     // MARK: D4 resyncs
 
     private mutating func resync(_ event: LogEvent) {
-        resyncs += 1
+        counts.resyncs += 1
         if let mode = event.resyncMode, mode.lowercased() == "full" {
             fullResyncs.record(event.position, event.stream.map { "stream \($0): mode full" } ?? "mode full")
         }
@@ -286,8 +280,7 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
     // MARK: Finish
 
     func finish(scan: LogScan) -> StreamLogFacts {
-        var facts = StreamLogFacts()
-        facts.reconnectAttempts = reconnectAttempts
+        var facts = counts
         facts.reconnectsWithoutDisconnect = unloggedDisconnects.tally(in: scan, field: "ws_disconnect")
         facts.overlappingReconnects = overlapping.tally(in: scan, field: "ws_reconnect_attempt")
         facts.reconnectDelays = delays.filter { $0.count > 0 }.map { $0.stats(in: scan) }
@@ -296,16 +289,10 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         for state in states {
             for gap in state.pendingGaps { unmatched.record(gap.position, gap.detail) }
         }
-        facts.sequencedMessages = sequencedMessages
         facts.unsequencedMessages = unsequenced.tally(in: scan, field: "ws_message")
         facts.sequencedStreams = states.filter(\.sequenced).count
-        facts.sequenceResets = resets
-        facts.gapsFound = gapsFound
-        facts.gapsMatched = gapsMatched
         facts.unmatchedGaps = unmatched.tally(in: scan, field: "ws_message")
-        facts.gapRecords = gapRecords
 
-        facts.resyncs = resyncs
         facts.fullResyncs = fullResyncs.tally(in: scan, field: "resync_mode")
         facts.largestResyncItems = largestResync.map {
             LogMeasurement(value: Double($0.items), location: scan.location(of: $0.position, field: "resync_items"))
@@ -316,7 +303,6 @@ struct StreamLogFactsBuilder: LogFactsBuilder {
         facts.resyncsOverItemBound = overItems.tally(in: scan, field: "resync_items")
         facts.resyncsOverDurationBound = overDuration.tally(in: scan, field: "latency_ms")
 
-        facts.disconnects = disconnects
         facts.disconnectsWithoutCloseCode = withoutCloseCode.tally(in: scan, field: "close_code")
         facts.disconnectsWithoutLastMessageAgo = withoutLastMessageAgo.tally(in: scan, field: "last_message_ago_ms")
         facts.disconnectsWithoutUptime = withoutUptime.tally(in: scan, field: "uptime_seconds")

@@ -13,16 +13,12 @@ struct PlatformFailures {
         var serial: UInt64
     }
 
+    /// The plain counts, kept in the facts themselves; the cited places become tallies at the end.
+    private var counts = PlatformFailureFacts()
     private var failures = CitedPositions()
-    private var retries = 0
-    private var givenUp = 0
-    private var escalated = 0
     private var withoutEscalation = CitedPositions()
-    private var undecided = 0
     private var unknownOutcomeOrders = CitedPositions()
     private var resentNew = CitedPositions()
-    private var resentSame = 0
-    private var statusQueried = 0
     private var pending: [String: UnknownOutcomeOrder] = [:]
     private var oldestPending: LogInstant?
 
@@ -32,19 +28,19 @@ struct PlatformFailures {
         failures.record(event.position, description())
     }
 
-    mutating func retried() { retries += 1 }
+    mutating func retried() { counts.retries += 1 }
 
     mutating func escalated(_ count: Int) {
-        givenUp += count
-        escalated += count
+        counts.chainsGivenUp += count
+        counts.chainsEscalated += count
     }
 
     mutating func missedEscalation(at position: LogPosition, _ detail: String) {
-        givenUp += 1
+        counts.chainsGivenUp += 1
         withoutEscalation.record(position, detail)
     }
 
-    mutating func undecidedEscalation() { undecided += 1 }
+    mutating func undecidedEscalation() { counts.chainsUndecided += 1 }
 
     /// An order placement that failed with a platform error, or a re-send of one whose outcome is unknown.
     mutating func trackOrderOutcome(_ event: LogEvent, failure: RequestFailureClass?, resend: Bool, serial: UInt64, _ description: () -> String) {
@@ -52,7 +48,7 @@ struct PlatformFailures {
         let key = "\(event.kind.rawValue)\u{1}\(event.method ?? "")\u{1}\(event.endpoint ?? "")"
         if resend, let order = pending[key] {
             if let id = order.clientOrderID, id == event.clientOrderID {
-                resentSame += 1
+                counts.resentUnderSameID += 1
             } else {
                 let newID = event.clientOrderID.map { "new client order id \($0)" } ?? "no client order id"
                 let oldID = order.clientOrderID ?? "an order without client order id"
@@ -85,7 +81,7 @@ struct PlatformFailures {
     mutating func settle(queried clientOrderID: String?) -> [UInt64] {
         var settled: [UInt64] = []
         for (key, order) in pending where clientOrderID == nil || order.clientOrderID == clientOrderID {
-            statusQueried += 1
+            counts.statusQueriedFirst += 1
             settled.append(order.serial)
             pending[key] = nil
         }
@@ -93,19 +89,13 @@ struct PlatformFailures {
     }
 
     func facts(in scan: LogScan, chains: (attempts: [Int: Int], most: [RetryChainExample])) -> PlatformFailureFacts {
-        var facts = PlatformFailureFacts()
+        var facts = counts
         facts.failures = failures.tally(in: scan)
-        facts.retries = retries
         facts.chainAttempts = chains.attempts
         facts.mostAttempts = chains.most
-        facts.chainsGivenUp = givenUp
-        facts.chainsEscalated = escalated
         facts.chainsWithoutEscalation = withoutEscalation.tally(in: scan)
-        facts.chainsUndecided = undecided
         facts.unknownOutcomeOrders = unknownOutcomeOrders.tally(in: scan)
         facts.resentUnderNewID = resentNew.tally(in: scan)
-        facts.resentUnderSameID = resentSame
-        facts.statusQueriedFirst = statusQueried
         return facts
     }
 }
