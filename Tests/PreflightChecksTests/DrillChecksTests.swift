@@ -38,9 +38,9 @@ struct DrillChecksTests {
 
     static func finding(
         _ id: String, wire: String, logs: String? = nil, phases: [DrillPhaseRecord], reactions: [DrillReaction] = [],
-        failureRuns: [DrillFailureRun] = [], manifest extra: String = ""
+        failureRuns: [DrillFailureRun] = [], manifest extra: String = "", base: String = manifestYAML
     ) throws -> Finding {
-        let manifest = try ExampleAudit.manifest(manifestYAML + extra)
+        let manifest = try ExampleAudit.manifest(base + extra)
         let wireLogs = try #require(try ExampleAudit.logs(wire, manifest: manifest))
         let botLogs = try logs.map { try #require(try ExampleAudit.logs($0, manifest: manifest)) }
         let drill = DrillEvidence(
@@ -148,5 +148,27 @@ struct DrillChecksTests {
         #expect(finding.summary.contains("left 8 of its 10 requests unlogged"), "\(finding.summary)")
         let complete = try Self.finding("E1", wire: wire, logs: wire, phases: [])
         #expect(complete.status == .pass, "\(complete.summary)")
+    }
+
+    /// The wire cannot hold the bot's escalation records: a give-up after 5xx answers fails C3 only when the
+    /// bot's logs show it without one.
+    @Test func aGiveUpOnTheWireIsJudgedByTheEscalationInTheBotsLogs() throws {
+        let base = Self.manifestYAML.replacingOccurrences(of: "  auth: halt\n", with: "  auth: halt\n  platform: retry_then_escalate\n")
+            + "\norders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n  on_unknown_outcome: query_status\n"
+        var failures = ""
+        for attempt in 0..<3 { failures += Self.request(attempt * 1000, "/api/v3/account", status: 503, code: "-1001") }
+        let later = Self.request(90_000, "/api/v3/ticker/24hr")
+        let wire = failures + later
+        let phases = [Self.phase("platform_error", faults: ["platform_error"], lines: 1...4, injected: 3)]
+        let escalation = #"{"ts":\#(1_795_514_400_000 + 2100),"event":"escalation","message":"account: gave up after 3 attempts"}"# + "\n"
+
+        let escalated = try Self.finding("C3", wire: wire, logs: failures + escalation + later, phases: phases, base: base)
+        #expect(escalated.status == .pass, "\(escalated.summary) \(escalated.details)")
+        #expect(!escalated.summary.contains("without an escalation"), "\(escalated.summary)")
+
+        let silent = try Self.finding("C3", wire: wire, logs: wire, phases: phases, base: base)
+        #expect(silent.status == .fail)
+        #expect(silent.summary.contains("3 requests that gave up after a 5xx or timeout were not followed by an escalation"), "\(silent.summary)")
+        #expect(silent.summary.contains("in the logs within 60 s"), "\(silent.summary)")
     }
 }

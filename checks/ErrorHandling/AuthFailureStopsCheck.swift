@@ -36,15 +36,10 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
 
     /// After a drill the wire judged the retries; whether each auth failure was escalated is in the bot's logs.
     static func escalationsInTheLogs(_ logs: LogEvidence, over finding: Finding) -> Finding {
-        let missing = logs.retries.auth.withoutEscalation
-        guard !missing.isEmpty else { return finding }
-        var failed = finding
-        failed.status = .fail
-        failed.details.insert(finding.summary, at: 0)
-        failed.summary = "\(missing.count) auth failure\(missing.count == 1 ? " was" : "s were") not followed by an escalation, kill_switch or circuit_breaker record in the logs within \(Int(logs.retries.escalationWindowSeconds)) s\(RetryLogObservation.at(missing))"
-        failed.evidence = missing.citations("no escalation") + finding.evidence
-        failed.remediation = "After an auth failure (a timestamp rejection too, even when the bot re-measures its clock and re-signs once), halt the bot or alert a human and log it as an escalation or kill_switch record."
-        return failed
+        EscalationsInTheLogs(
+            one: "auth failure", many: "auth failures",
+            remediation: "After an auth failure (a timestamp rejection too, even when the bot re-measures its clock and re-signs once), halt the bot or alert a human and log it as an escalation or kill_switch record."
+        ).weigh(logs.retries.auth.withoutEscalation, window: logs.retries.escalationWindowSeconds, over: finding)
     }
 
     let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"

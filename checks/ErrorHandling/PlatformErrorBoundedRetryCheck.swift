@@ -49,10 +49,21 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let finding = weigh(evidence, policy: policy)
+        var finding = weigh(evidence, policy: policy)
         guard finding.status != .notApplicable else { return finding }
+        if evidence.drill != nil, finding.status == .pass, let logs = evidence.logs {
+            finding = Self.escalationsInTheLogs.weigh(
+                logs.retries.platform.chainsWithoutEscalation, window: logs.retries.escalationWindowSeconds, over: finding
+            )
+        }
         return DrillRestartVerdict(evidence.drill)?.weighReplacement(over: finding) ?? finding
     }
+
+    /// After a drill the wire judged the retries; whether each give-up was escalated is in the bot's logs.
+    static let escalationsInTheLogs = EscalationsInTheLogs(
+        one: "request that gave up after a 5xx or timeout", many: "requests that gave up after a 5xx or timeout",
+        remediation: "When the retries for a 5xx or timeout run out, alert a human (or halt) and log it as an escalation record."
+    )
 
     let checkedInLogs = "5xx and timeout retries and escalation records not checked against logs"
     let drillFaults = ["platform_error", "lost_response"]
@@ -68,8 +79,11 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         if let silent = RetryLogObservation.noRequests(facts, witness) { return silent }
         let window = Int(facts.escalationWindowSeconds)
         let failures = facts.platform.failures
+        // Escalation records are the bot's own: the wire cannot hold them, so a drill takes them from the
+        // bot's logs (evaluate), and the wire judges the retries and re-sends alone.
+        let seesEscalations = witness.source != .drill
         var parts = ["\(witness.the)' \(failures.count) 5xx and timeout responses were retried within \(limit) attempts"]
-        if facts.platform.chainsEscalated > 0 {
+        if seesEscalations, facts.platform.chainsEscalated > 0 {
             parts.append("each of the \(facts.platform.chainsEscalated) requests that gave up was escalated")
         }
         if !facts.platform.unknownOutcomeOrders.isEmpty {
@@ -77,7 +91,9 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
         }
         var observation = RetryLogObservation.upheld(
             parts.joined(separator: "; "),
-            measured: "\(failures.count) 5xx/timeouts, at most \(facts.platform.mostAttempts.first?.attempts ?? 0) attempts after one, \(facts.platform.chainsWithoutEscalation.count) of \(facts.platform.chainsGivenUp) give-ups without escalation, \(facts.platform.resentUnderNewID.count) re-sends under a new id (\(witness.tag))",
+            measured: "\(failures.count) 5xx/timeouts, at most \(facts.platform.mostAttempts.first?.attempts ?? 0) attempts after one, "
+                + (seesEscalations ? "\(facts.platform.chainsWithoutEscalation.count) of \(facts.platform.chainsGivenUp) give-ups without escalation, " : "")
+                + "\(facts.platform.resentUnderNewID.count) re-sends under a new id (\(witness.tag))",
             evidence: []
         )
         let resent = facts.platform.resentUnderNewID
@@ -97,11 +113,11 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             )
             for chain in worst { observation.cite(chain.location, "\(chain.attempts) attempts after a 5xx or timeout") }
         }
-        let missing = facts.platform.chainsWithoutEscalation
+        let missing = seesEscalations ? facts.platform.chainsWithoutEscalation : LogRecordTally()
         if !missing.isEmpty {
             observation.fail(
                 "\(missing.count) of \(facts.platform.chainsGivenUp) requests gave up after a 5xx or timeout without an escalation record within \(window) s\(RetryLogObservation.at(missing))",
-                fix: "When the retries for a 5xx or timeout run out, alert a human (or halt) and log it as an escalation record."
+                fix: Self.escalationsInTheLogs.remediation
             )
             observation.cite(missing, "gave up without escalation")
         }
@@ -111,7 +127,7 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
             }
             observation.cite(failures, "5xx or timeout")
         }
-        if facts.platform.chainsUndecided > 0 {
+        if seesEscalations, facts.platform.chainsUndecided > 0 {
             observation.notes.append("\(facts.platform.chainsUndecided) requests failed with a 5xx or timeout too near the end of \(witness.the) to see what followed")
         }
         return observation
