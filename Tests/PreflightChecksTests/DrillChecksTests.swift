@@ -26,9 +26,9 @@ struct DrillChecksTests {
           platform: {failure_threshold: 5, cooldown_s: 120}
         """
 
-    static func request(_ ms: Int, _ endpoint: String, status: Int = 200, code: String? = nil, extra: String = "") -> String {
+    static func request(_ ms: Int, _ endpoint: String, status: Int = 200, code: String? = nil, attempt: Int = 1, extra: String = "") -> String {
         let error = code.map { #","error_code":"\#($0)""# } ?? #","error_code":null"#
-        return #"{"ts":\#(1_795_514_400_000 + ms),"event":"api_request","endpoint":"\#(endpoint)","method":"GET","status":\#(status)\#(error),"latency_ms":1,"concurrency_inflight":1,"signed":true,"request_timestamp":\#(1_795_514_400_000 + ms),"recv_window":5000,"attempt":1,"clock_offset_ms":0\#(extra)}"# + "\n"
+        return #"{"ts":\#(1_795_514_400_000 + ms),"event":"api_request","endpoint":"\#(endpoint)","method":"GET","status":\#(status)\#(error),"latency_ms":1,"concurrency_inflight":1,"signed":true,"request_timestamp":\#(1_795_514_400_000 + ms),"recv_window":5000,"attempt":\#(attempt),"clock_offset_ms":0\#(extra)}"# + "\n"
     }
 
     static func phase(_ name: String, faults: [String], lines: ClosedRange<Int>, injected: Int) -> DrillPhaseRecord {
@@ -151,24 +151,36 @@ struct DrillChecksTests {
     }
 
     /// The wire cannot hold the bot's escalation records: a give-up after 5xx answers fails C3 only when the
-    /// bot's logs show it without one.
+    /// bot's logs show it without one, whatever the declaration left the verdict at.
     @Test func aGiveUpOnTheWireIsJudgedByTheEscalationInTheBotsLogs() throws {
-        let base = Self.manifestYAML.replacingOccurrences(of: "  auth: halt\n", with: "  auth: halt\n  platform: retry_then_escalate\n")
-            + "\norders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n  on_unknown_outcome: query_status\n"
+        let manifest = Self.manifestYAML.replacingOccurrences(of: "  auth: halt\n", with: "  auth: halt\n  platform: retry_then_escalate\n")
+        let queried = manifest + "\norders:\n  client_order_ids: true\n  reuse_id_on_retry: true\n  on_unknown_outcome: query_status\n"
         var failures = ""
-        for attempt in 0..<3 { failures += Self.request(attempt * 1000, "/api/v3/account", status: 503, code: "-1001") }
+        for attempt in 1...3 { failures += Self.request(attempt * 1000, "/api/v3/account", status: 503, code: "-1001", attempt: attempt) }
         let later = Self.request(90_000, "/api/v3/ticker/24hr")
         let wire = failures + later
         let phases = [Self.phase("platform_error", faults: ["platform_error"], lines: 1...4, injected: 3)]
-        let escalation = #"{"ts":\#(1_795_514_400_000 + 2100),"event":"escalation","message":"account: gave up after 3 attempts"}"# + "\n"
+        let escalation = #"{"ts":\#(1_795_514_400_000 + 3100),"event":"escalation","message":"account: gave up after 3 attempts"}"# + "\n"
 
-        let escalated = try Self.finding("C3", wire: wire, logs: failures + escalation + later, phases: phases, base: base)
+        let escalated = try Self.finding("C3", wire: wire, logs: failures + escalation + later, phases: phases, base: queried)
         #expect(escalated.status == .pass, "\(escalated.summary) \(escalated.details)")
         #expect(!escalated.summary.contains("without an escalation"), "\(escalated.summary)")
 
-        let silent = try Self.finding("C3", wire: wire, logs: wire, phases: phases, base: base)
+        let silent = try Self.finding("C3", wire: wire, logs: wire, phases: phases, base: queried)
         #expect(silent.status == .fail)
-        #expect(silent.summary.contains("3 requests that gave up after a 5xx or timeout were not followed by an escalation"), "\(silent.summary)")
+        #expect(silent.summary.contains("1 request that gave up after a 5xx or timeout was not followed by an escalation"), "\(silent.summary)")
         #expect(silent.summary.contains("in the logs within 60 s"), "\(silent.summary)")
+
+        // Abandoning an unknown outcome is a warn on the declaration; the logs' missing escalation still fails it.
+        let abandoning = manifest + "\norders:\n  client_order_ids: true\n  on_unknown_outcome: abandon\n"
+        let warned = try Self.finding("C3", wire: wire, logs: failures + escalation + later, phases: phases, base: abandoning)
+        #expect(warned.status == .warn, "\(warned.summary)")
+        let warnedSilent = try Self.finding("C3", wire: wire, logs: wire, phases: phases, base: abandoning)
+        #expect(warnedSilent.status == .fail, "\(warnedSilent.summary)")
+        #expect(warnedSilent.summary.contains("not followed by an escalation"), "\(warnedSilent.summary)")
+
+        // Logs that show none of the give-ups cannot say whether they were escalated, and say so.
+        let unseen = try Self.finding("C3", wire: wire, logs: later, phases: phases, base: queried)
+        #expect(unseen.details.contains { $0.contains("show 1 request that gave up after a 5xx or timeout, but the bot's logs show none of them") }, "\(unseen.details)")
     }
 }

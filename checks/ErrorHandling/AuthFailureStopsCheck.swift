@@ -29,18 +29,16 @@ public struct AuthFailureStopsCheck: RetryRuleCheck {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        let finding = weigh(evidence, policy: policy)
-        guard evidence.drill != nil, finding.status == .pass, let logs = evidence.logs else { return finding }
-        return Self.escalationsInTheLogs(logs, over: finding)
+        Self.escalationsInTheLogs.weigh(
+            evidence, over: weigh(evidence, policy: policy), giveUps: { $0.auth.failures.count }, missing: { $0.auth.withoutEscalation }
+        )
     }
 
     /// After a drill the wire judged the retries; whether each auth failure was escalated is in the bot's logs.
-    static func escalationsInTheLogs(_ logs: LogEvidence, over finding: Finding) -> Finding {
-        EscalationsInTheLogs(
-            one: "auth failure", many: "auth failures",
-            remediation: "After an auth failure (a timestamp rejection too, even when the bot re-measures its clock and re-signs once), halt the bot or alert a human and log it as an escalation or kill_switch record."
-        ).weigh(logs.retries.auth.withoutEscalation, window: logs.retries.escalationWindowSeconds, over: finding)
-    }
+    static let escalationsInTheLogs = EscalationsInTheLogs(
+        one: "auth failure", many: "auth failures",
+        remediation: "After an auth failure (a timestamp rejection too, even when the bot re-measures its clock and re-signs once), halt the bot or alert a human and log it as an escalation or kill_switch record."
+    )
 
     let checkedInLogs = "retries after 401/403 and the escalation record not checked against logs"
     let drillFaults = ["auth_revoked"]

@@ -51,11 +51,9 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
         var finding = weigh(evidence, policy: policy)
         guard finding.status != .notApplicable else { return finding }
-        if evidence.drill != nil, finding.status == .pass, let logs = evidence.logs {
-            finding = Self.escalationsInTheLogs.weigh(
-                logs.retries.platform.chainsWithoutEscalation, window: logs.retries.escalationWindowSeconds, over: finding
-            )
-        }
+        finding = Self.escalationsInTheLogs.weigh(
+            evidence, over: finding, giveUps: { $0.platform.chainsGivenUp }, missing: { $0.platform.chainsWithoutEscalation }
+        )
         return DrillRestartVerdict(evidence.drill)?.weighReplacement(over: finding) ?? finding
     }
 

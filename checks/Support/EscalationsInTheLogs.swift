@@ -1,14 +1,34 @@
 import PreflightModel
 
 /// Escalation records are the bot's own: a drill's wire cannot hold them. After a drill the wire judges the
-/// retries, and a passing verdict still fails on the give-ups the bot's logs show without an escalation.
+/// retries, and a verdict not already failed still fails on the give-ups the bot's logs show without an
+/// escalation; give-ups the wire saw and the logs do not show at all are said to be unseen.
 struct EscalationsInTheLogs {
-    /// What gave up, in the summary's words: "auth failure(s)", "give-up(s) after a 5xx or timeout".
+    /// What gave up, in the summary's words: "auth failure(s)", "request(s) that gave up after a 5xx or timeout".
     let one: String
     let many: String
     let remediation: String
 
-    func weigh(_ missing: LogRecordTally, window: Double, over finding: Finding) -> Finding {
+    /// `giveUps` counts what owed an escalation in one source's facts; `missing`, those the logs show without one.
+    func weigh(
+        _ evidence: Evidence, over finding: Finding, giveUps: (RetryLogFacts) -> Int, missing: (RetryLogFacts) -> LogRecordTally
+    ) -> Finding {
+        guard let drill = evidence.drill, ![.fail, .error, .notApplicable].contains(finding.status) else { return finding }
+        let onTheWire = giveUps(drill.wire.retries)
+        guard let logs = evidence.logs, giveUps(logs.retries) > 0 else {
+            guard onTheWire > 0 else { return finding }
+            var unseen = finding
+            unseen.details.append(
+                "the wire's records show \(counted(onTheWire)), but the bot's logs show none of them: whether each was escalated is not seen"
+            )
+            return unseen
+        }
+        return fail(finding, on: missing(logs.retries), window: logs.retries.escalationWindowSeconds)
+    }
+
+    private func counted(_ count: Int) -> String { count == 1 ? "1 \(one)" : "\(count) \(many)" }
+
+    private func fail(_ finding: Finding, on missing: LogRecordTally, window: Double) -> Finding {
         guard !missing.isEmpty else { return finding }
         var failed = finding
         failed.status = .fail
