@@ -49,12 +49,12 @@ public struct PlatformErrorBoundedRetryCheck: RetryRuleCheck {
     )
 
     public func evaluate(_ evidence: Evidence, policy: Policy) -> Finding {
-        var finding = weigh(evidence, policy: policy)
+        let finding = weigh(evidence, policy: policy)
         guard finding.status != .notApplicable else { return finding }
-        finding = Self.escalationsInTheLogs.weigh(
+        let escalated = Self.escalationsInTheLogs.weigh(
             evidence, over: finding, giveUps: { $0.platform.chainsGivenUp }, missing: { $0.platform.chainsWithoutEscalation }
         )
-        return DrillRestartVerdict(evidence.drill)?.weighReplacement(over: finding) ?? finding
+        return DrillRestartVerdict(evidence.drill)?.weighReplacement(over: escalated) ?? escalated
     }
 
     /// After a drill the wire judged the retries; whether each give-up was escalated is in the bot's logs.

@@ -89,10 +89,10 @@ struct ReconnectObservation: LogObservation {
             return
         }
         let overlaps = facts.overlappingReconnects
-        for ref in overlaps.citations("overlapping reconnect") { assessment.cite(ref) }
         if !overlaps.isEmpty {
             let declared = declaredSingleFlight.map { $0.value ? "declares single_flight true at \($0.location); " : "" } ?? ""
             assessment.fail(
+                citing: overlaps, as: "overlapping reconnect",
                 "\(declared)\(witness.the) show \(overlaps.count) reconnect attempt\(overlaps.count == 1 ? "" : "s") overlapping an earlier one for the same stream (\(overlaps.exampleText))",
                 fix: "Guard each stream's reconnect with one in-flight task (a per-stream lock or a single reconnect loop), and log each attempt's outcome (ws_connect, or a ws_disconnect / error on failure)."
             )

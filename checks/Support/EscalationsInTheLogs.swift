@@ -2,7 +2,7 @@ import PreflightModel
 
 /// Escalation records are the bot's own: a drill's wire cannot hold them. After a drill the wire judges the
 /// retries, and a verdict not already failed still fails on the give-ups the bot's logs show without an
-/// escalation; give-ups the wire saw and the logs do not show at all are said to be unseen.
+/// escalation; give-ups the wire saw and the logs follow none of are said to be unseen.
 struct EscalationsInTheLogs {
     /// What gave up, in the summary's words: "auth failure(s)", "request(s) that gave up after a 5xx or timeout".
     let one: String
@@ -19,7 +19,7 @@ struct EscalationsInTheLogs {
             guard onTheWire > 0 else { return finding }
             var unseen = finding
             unseen.details.append(
-                "the wire's records show \(counted(onTheWire)), but the bot's logs show none of them: whether each was escalated is not seen"
+                "the wire's records show \(counted(onTheWire)), but the bot's logs follow none of them to its end: whether each was escalated is not seen"
             )
             return unseen
         }
@@ -33,8 +33,7 @@ struct EscalationsInTheLogs {
         var failed = finding
         failed.status = .fail
         failed.details.insert(finding.summary, at: 0)
-        let count = missing.count == 1 ? "1 \(one) was" : "\(missing.count) \(many) were"
-        failed.summary = "\(count) not followed by an escalation, kill_switch or circuit_breaker record in the logs within \(Int(window)) s\(RetryLogObservation.at(missing))"
+        failed.summary = "\(counted(missing.count)) \(missing.count == 1 ? "was" : "were") not followed by an escalation, kill_switch or circuit_breaker record in the logs within \(Int(window)) s\(RetryLogObservation.at(missing))"
         failed.evidence = missing.citations("no escalation") + finding.evidence
         failed.remediation = remediation
         return failed

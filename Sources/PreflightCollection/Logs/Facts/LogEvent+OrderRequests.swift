@@ -4,8 +4,10 @@ extension LogEvent {
     /// cancel, query, list, history, status or amend.
     var isOrderPlacement: Bool {
         if kind == .orderSubmit { return true }
-        guard kind == .apiRequest, let endpoint, EndpointWord.order.occurs(in: endpoint) else { return false }
+        guard kind == .apiRequest, let endpoint else { return false }
+        // The method first: it is short, and most requests are GETs that need no scan of the endpoint.
         if let method, !Self.isMethod(method, "POST"), !Self.isMethod(method, "PUT") { return false }
+        guard EndpointWord.order.occurs(in: endpoint) else { return false }
         return !EndpointWord.notPlacements.contains { $0.occurs(in: endpoint) }
     }
 
@@ -14,8 +16,10 @@ extension LogEvent {
     var isOrderCancellation: Bool {
         if kind == .orderCancel { return true }
         guard kind == .apiRequest, let endpoint else { return false }
-        if EndpointWord.cancel.occurs(in: endpoint) { return method.map { !Self.isMethod($0, "GET") } ?? true }
-        return EndpointWord.order.occurs(in: endpoint) && method.map { Self.isMethod($0, "DELETE") } == true
+        if let method, Self.isMethod(method, "GET") { return false }
+        if EndpointWord.cancel.occurs(in: endpoint) { return true }
+        guard let method, Self.isMethod(method, "DELETE") else { return false }
+        return EndpointWord.order.occurs(in: endpoint)
     }
 
     /// A query of one order's status. A list of open orders is not one: a filled order is missing
